@@ -1,0 +1,32 @@
+package io.lvsplay.engine.module;
+
+import io.lvsplay.engine.remote.RemoteHost;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What a module may look at while planning for one host. */
+public interface ModuleContext {
+
+    /** The host (null for modules whose {@link Module#needsConnection()} is false). */
+    RemoteHost host();
+
+    /** Inventory name of the host. */
+    String hostName();
+
+    /** All variables visible to the task on this host (facts included, under ansible_facts). */
+    Map<String, Object> vars();
+
+    boolean checkMode();
+
+    boolean diffMode();
+
+    /**
+     * Finds a file named in a task ({@code src:} of copy/template): absolute paths as they are,
+     * relative ones in the role's or playbook's {@code templates/} or {@code files/} folder, then
+     * beside the playbook. Throws {@link ModuleFailure} naming the places searched.
+     */
+    Path findFile(String name, String kind);
+
+    /** Renders a Jinja2 template file with the task's variables; undefined variables fail. */
+    String renderTemplate(Path template);
+}
