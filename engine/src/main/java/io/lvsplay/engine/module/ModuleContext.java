@@ -29,4 +29,16 @@ public interface ModuleContext {
 
     /** Renders a Jinja2 template file with the task's variables; undefined variables fail. */
     String renderTemplate(Path template);
+
+    /**
+     * Evaluates a bare Jinja2 expression as a condition, like {@code when:} does
+     * ({@code that:} of assert). Throws {@link ModuleFailure} when it cannot be evaluated.
+     */
+    boolean evaluateCondition(String expression);
+
+    /**
+     * Evaluates a bare Jinja2 expression to its value ({@code var:} of debug).
+     * Throws {@link ModuleFailure} when a variable in it is undefined.
+     */
+    Object evaluate(String expression);
 }

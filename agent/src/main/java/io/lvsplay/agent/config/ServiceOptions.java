@@ -1,0 +1,22 @@
+package io.lvsplay.agent.config;
+
+import io.lvsplay.agent.rules.Endpoint;
+import io.lvsplay.agent.rules.ServiceKey;
+
+import java.util.Optional;
+
+/**
+ * Per-service settings the ipvsadm rules cannot express.
+ *
+ * @param inhibitOnFailure a failed server gets weight 0 (keeps its connections, shown in list) instead of removal
+ * @param sorryServer      where to send clients when no real server is available
+ * @param alpha            real servers start as down until their first check passes
+ * @param omega            on shutdown, log every server that was up as going down
+ */
+public record ServiceOptions(ServiceKey service, Optional<HealthCheckSpec> check, boolean inhibitOnFailure,
+                             Optional<Endpoint> sorryServer, boolean alpha, boolean omega, int line) {
+
+    public static ServiceOptions defaults(ServiceKey key) {
+        return new ServiceOptions(key, Optional.empty(), false, Optional.empty(), false, false, 0);
+    }
+}

@@ -1,0 +1,335 @@
+package io.lvsplay.agent.net;
+
+import io.lvsplay.agent.Log;
+import io.lvsplay.agent.table.Assignment;
+import io.lvsplay.agent.table.Destination;
+import io.lvsplay.agent.table.VirtualService;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One proxied TCP connection: client socket, real-server socket and a byte pump each way. A direction that cannot
+ * write stops reading (backpressure), a FIN is forwarded with shutdownOutput (half-close), and the connection ends
+ * when both directions have forwarded their FIN, on error, or after the ipvsadm idle timeout.
+ */
+final class TcpRelay extends LoopResident {
+    private static final int READS_PER_EVENT = 8;
+
+    private final EventLoop loop;
+    private final VirtualService service;
+    private final SocketChannel client;
+    private final InetSocketAddress clientAddress;
+    private final SelectionKey clientKey;
+    private final Direction upstream = new Direction(true);
+    private final Direction downstream = new Direction(false);
+    private SocketChannel backend;
+    private SelectionKey backendKey;
+    private Assignment assignment;
+    private Destination destination;
+    private List<Destination> refused = List.of();
+    private long connectStarted;
+    private long lastActivity;
+    private boolean established;
+    private boolean finSeen;
+    private boolean closed;
+
+    private TcpRelay(EventLoop loop, VirtualService service, SocketChannel client) throws IOException {
+        this.loop = loop;
+        this.service = service;
+        this.client = client;
+        this.clientAddress = (InetSocketAddress) client.getRemoteAddress();
+        client.configureBlocking(false);
+        client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        // Client bytes wait in the kernel until the real server is connected.
+        this.clientKey = loop.register(client, 0, this::onClientReady);
+    }
+
+    /** Takes over a freshly accepted client connection. Runs on the loop thread. */
+    static void start(EventLoop loop, VirtualService service, SocketChannel client) {
+        TcpRelay relay;
+        try {
+            relay = new TcpRelay(loop, service, client);
+        } catch (IOException e) {
+            closeQuietly(client);
+            return;
+        }
+        loop.add(relay);
+        relay.connect();
+    }
+
+    private void connect() {
+        assignment = service.schedule(clientAddress.getAddress(), clientAddress.getPort(), refused);
+        if (assignment == null) {
+            if (!refused.isEmpty()) {
+                Log.warn("service " + service.key() + ": no real server accepted the connection from " + clientAddress + "; tried " + refused);
+            }
+            abort();
+            return;
+        }
+        destination = assignment.destination();
+        destination.connectionOpened();
+        service.counters().connection();
+        connectStarted = System.nanoTime();
+        try {
+            backend = SocketChannel.open();
+            backend.configureBlocking(false);
+            backend.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            boolean done = backend.connect(destination.address().socketAddress());
+            backendKey = loop.register(backend, done ? 0 : SelectionKey.OP_CONNECT, this::onBackendReady);
+            if (done) {
+                connected();
+            }
+        } catch (IOException e) {
+            connectFailed();
+        }
+    }
+
+    private void finishConnect() {
+        try {
+            if (backend.finishConnect()) {
+                connected();
+            }
+        } catch (IOException e) {
+            connectFailed();
+        }
+    }
+
+    /** A refused or timed-out real server costs the client nothing: the next one the scheduler gives is tried. */
+    private void connectFailed() {
+        closeQuietly(backend);
+        backend = null;
+        backendKey = null;
+        destination.connectionClosed(false);
+        service.release(assignment);
+        if (refused.isEmpty()) {
+            refused = new ArrayList<>(2);
+        }
+        refused.add(destination);
+        destination.counters().connectRetry();
+        service.counters().connectRetry();
+        destination = null;
+        assignment = null;
+        connect();
+    }
+
+    private void connected() {
+        established = true;
+        destination.connectionEstablished();
+        lastActivity = System.nanoTime();
+        backendKey.interestOps(SelectionKey.OP_READ);
+        clientKey.interestOps(SelectionKey.OP_READ);
+    }
+
+    private void onClientReady(SelectionKey key) {
+        int ready = key.readyOps();
+        if ((ready & SelectionKey.OP_WRITE) != 0) {
+            flush(downstream);
+        }
+        if (!closed && (ready & SelectionKey.OP_READ) != 0) {
+            pump(upstream);
+        }
+    }
+
+    private void onBackendReady(SelectionKey key) {
+        int ready = key.readyOps();
+        if ((ready & SelectionKey.OP_CONNECT) != 0) {
+            finishConnect();
+            return;
+        }
+        if ((ready & SelectionKey.OP_WRITE) != 0) {
+            flush(upstream);
+        }
+        if (!closed && (ready & SelectionKey.OP_READ) != 0) {
+            pump(downstream);
+        }
+    }
+
+    private void pump(Direction d) {
+        ByteBuffer buf = loop.buffers().take();
+        try {
+            for (int round = 0; round < READS_PER_EVENT; round++) {
+                int n = d.source().read(buf);
+                if (n < 0) {
+                    d.eof = true;
+                    d.sourceKey().interestOpsAnd(~SelectionKey.OP_READ);
+                    forwardFin(d);
+                    return;
+                }
+                if (n == 0) {
+                    return;
+                }
+                lastActivity = System.nanoTime();
+                d.count(n);
+                buf.flip();
+                d.sink().write(buf);
+                if (buf.hasRemaining()) {
+                    // Backpressure: park the rest, stop reading this side until the other side drains.
+                    d.pending = buf;
+                    buf = null;
+                    d.sourceKey().interestOpsAnd(~SelectionKey.OP_READ);
+                    d.sinkKey().interestOpsOr(SelectionKey.OP_WRITE);
+                    return;
+                }
+                if (n < buf.capacity()) {
+                    return;
+                }
+                buf.clear();
+            }
+        } catch (IOException e) {
+            abort();
+        } finally {
+            if (buf != null) {
+                loop.buffers().give(buf);
+            }
+        }
+    }
+
+    private void flush(Direction d) {
+        if (d.pending == null) {
+            d.sinkKey().interestOpsAnd(~SelectionKey.OP_WRITE);
+            return;
+        }
+        try {
+            d.sink().write(d.pending);
+        } catch (IOException e) {
+            abort();
+            return;
+        }
+        if (d.pending.hasRemaining()) {
+            return;
+        }
+        loop.buffers().give(d.pending);
+        d.pending = null;
+        d.sinkKey().interestOpsAnd(~SelectionKey.OP_WRITE);
+        if (d.eof) {
+            forwardFin(d);
+        } else {
+            d.sourceKey().interestOpsOr(SelectionKey.OP_READ);
+        }
+    }
+
+    /** Source sent FIN and everything before it is delivered: pass the FIN on, keep the other direction open. */
+    private void forwardFin(Direction d) {
+        if (d.pending != null || d.shut) {
+            return;
+        }
+        try {
+            d.sink().shutdownOutput();
+        } catch (IOException e) {
+            abort();
+            return;
+        }
+        d.shut = true;
+        if (!finSeen) {
+            finSeen = true;
+            destination.connectionClosing();
+        }
+        if (upstream.shut && downstream.shut) {
+            close();
+        }
+    }
+
+    @Override
+    void sweep(long now) {
+        RelaySettings s = loop.settings();
+        if (!established) {
+            if (backend != null && now - connectStarted > s.connectTimeout().toNanos()) {
+                connectFailed();
+            }
+            return;
+        }
+        long limit = finSeen ? s.tcpFinIdleNanos() : s.tcpIdleNanos();
+        if (now - lastActivity > limit) {
+            close();
+        }
+    }
+
+    /** Error on either side: reset both, as a router dropping the connection would look to each peer. */
+    private void abort() {
+        if (closed) {
+            return;
+        }
+        linger0(client);
+        if (backend != null) {
+            linger0(backend);
+        }
+        close();
+    }
+
+    private void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        loop.remove(this);
+        closeQuietly(client);
+        if (backend != null) {
+            closeQuietly(backend);
+        }
+        for (Direction d : new Direction[]{upstream, downstream}) {
+            if (d.pending != null) {
+                loop.buffers().give(d.pending);
+                d.pending = null;
+            }
+        }
+        if (destination != null) {
+            destination.connectionClosed(established && !finSeen);
+            service.release(assignment);
+            destination = null;
+        }
+    }
+
+    private static void linger0(SocketChannel ch) {
+        try {
+            ch.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException | RuntimeException ignored) {
+            // already closed: nothing to reset
+        }
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+    }
+
+    /** One direction of the relay: client to real server (upstream) or back (downstream). */
+    private final class Direction {
+        final boolean inbound;
+        ByteBuffer pending;
+        boolean eof;
+        boolean shut;
+
+        Direction(boolean inbound) {
+            this.inbound = inbound;
+        }
+
+        SocketChannel source() { return inbound ? client : backend; }
+
+        SocketChannel sink() { return inbound ? backend : client; }
+
+        SelectionKey sourceKey() { return inbound ? clientKey : backendKey; }
+
+        SelectionKey sinkKey() { return inbound ? backendKey : clientKey; }
+
+        void count(int bytes) {
+            if (inbound) {
+                destination.counters().inbound(bytes);
+                service.counters().inbound(bytes);
+            } else {
+                destination.counters().outbound(bytes);
+                service.counters().outbound(bytes);
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.lvsplay.cli;
+
+import io.lvsplay.engine.inventory.Inventory;
+import io.lvsplay.engine.playbook.Block;
+import io.lvsplay.engine.playbook.IncludeTasks;
+import io.lvsplay.engine.playbook.Play;
+import io.lvsplay.engine.playbook.Playbook;
+import io.lvsplay.engine.playbook.PlaybookError;
+import io.lvsplay.engine.playbook.Task;
+import io.lvsplay.engine.playbook.TaskItem;
+import io.lvsplay.engine.playbook.VariableReferences;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks made before any host is contacted: every variable a task uses must be defined somewhere
+ * (inventory, play vars, vars_files, roles, -e, register, set_fact, loop variables, facts, magic
+ * variables). A name no host could ever have is an error with the task's file:line.
+ */
+final class StaticChecks {
+    private static final Set<String> MAGIC = Set.of("inventory_hostname", "inventory_hostname_short", "groups",
+            "group_names", "hostvars", "play_hosts", "ansible_play_hosts", "ansible_play_batch",
+            "ansible_play_hosts_all", "ansible_play_name", "playbook_dir", "role_path", "role_name",
+            "ansible_check_mode", "ansible_diff_mode", "ansible_run_tags", "ansible_skip_tags", "ansible_version",
+            "omit", "item", "ansible_loop", "ansible_loop_var", "ansible_facts", "environment", "lookup", "query",
+            "q", "range", "dict", "namespace", "loop", "true", "false", "none", "True", "False", "None");
+    private final Inventory inventory;
+    private final Map<String, Object> extraVars;
+
+    StaticChecks(Engine engine, Inventory inventory, Map<String, Object> extraVars) {
+        this.inventory = inventory;
+        this.extraVars = extraVars;
+    }
+
+    void check(List<Playbook> playbooks) {
+        Set<String> known = new HashSet<>(MAGIC);
+        known.addAll(extraVars.keySet());
+        for (String host : inventory.hostNames()) {
+            known.addAll(inventory.varsOf(host).keySet());
+        }
+        for (Playbook playbook : playbooks) {
+            for (Play play : playbook.plays()) {
+                known.addAll(play.vars().keySet());
+                known.addAll(play.varsFromFiles().keySet());
+                known.addAll(play.roleDefaults().keySet());
+                known.addAll(play.roleVars().keySet());
+                play.roles().forEach(r -> known.addAll(r.params().keySet()));
+                for (List<TaskItem> section : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
+                    collectDefined(section, known);
+                }
+            }
+        }
+        for (Playbook playbook : playbooks) {
+            for (Play play : playbook.plays()) {
+                if (!play.varsFiles().stream().allMatch(f -> !f.contains("{{"))) {
+                    continue; // names may come from a file chosen at run time
+                }
+                for (List<TaskItem> section : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
+                    checkItems(section, known);
+                }
+            }
+        }
+    }
+
+    private void collectDefined(List<TaskItem> items, Set<String> known) {
+        for (TaskItem item : items) {
+            known.addAll(item.vars().keySet());
+            if (item instanceof Task t) {
+                if (t.register() != null) {
+                    known.add(t.register());
+                }
+                known.add(t.loopVar());
+                if (t.module().equals("set_fact")) {
+                    known.addAll(t.args().keySet());
+                }
+                if (t.module().equals("include_vars")) {
+                    known.add("*");
+                }
+            } else if (item instanceof Block b) {
+                collectDefined(b.block(), known);
+                collectDefined(b.rescue(), known);
+                collectDefined(b.always(), known);
+            } else if (item instanceof IncludeTasks inc) {
+                known.add(inc.loopVar());
+                if (inc.preloaded() != null) {
+                    collectDefined(inc.preloaded(), known);
+                } else {
+                    known.add("*");
+                }
+            }
+        }
+    }
+
+    private void checkItems(List<TaskItem> items, Set<String> known) {
+        if (known.contains("*")) {
+            return;
+        }
+        for (TaskItem item : items) {
+            Set<String> guarded = new HashSet<>();
+            item.options().when().forEach(w -> guarded.addAll(VariableReferences.guardedNames(w)));
+            checkNames(item, item.options().when(), known, guarded, "when");
+            if (item instanceof Task t) {
+                checkNames(t, List.of(t.args()), known, guarded, "arguments");
+                if (t.loop() != null) {
+                    checkNames(t, List.of(String.valueOf(t.loop())), known, guarded, "loop");
+                }
+            } else if (item instanceof Block b) {
+                checkItems(b.block(), known);
+                checkItems(b.rescue(), known);
+                checkItems(b.always(), known);
+            } else if (item instanceof IncludeTasks inc && inc.preloaded() != null) {
+                checkItems(inc.preloaded(), known);
+            }
+        }
+    }
+
+    private void checkNames(TaskItem item, List<?> values, Set<String> known, Set<String> guarded, String where) {
+        for (Object value : values) {
+            Set<String> names = where.equals("when") ? VariableReferences.inExpression(String.valueOf(value))
+                    : VariableReferences.inValue(value);
+            for (String name : names) {
+                if (!known.contains(name) && !guarded.contains(name) && !name.startsWith("ansible_")) {
+                    String task = item.displayName() == null ? "" : " (task '" + item.displayName() + "')";
+                    throw new PlaybookError(item.location(), "'" + name + "' is undefined" + task + " in its " + where
+                            + ": no inventory, play, role or extra variable has this name. Define it (e.g. -e "
+                            + name + "=...) or guard it with '| default(...)'");
+                }
+            }
+        }
+    }
+}

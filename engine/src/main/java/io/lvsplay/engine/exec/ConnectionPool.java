@@ -1,0 +1,98 @@
+package io.lvsplay.engine.exec;
+
+import io.lvsplay.engine.inventory.ConnectionSettings;
+import io.lvsplay.engine.ssh.HostKeyPolicy;
+import io.lvsplay.engine.ssh.SshConnector;
+import io.lvsplay.engine.ssh.SshTarget;
+import io.lvsplay.engine.transport.Connection;
+import io.lvsplay.engine.transport.LocalConnection;
+import io.lvsplay.engine.transport.TransportException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One connection per host for the whole run: opened on first use, reused by every task and play,
+ * closed at the end. A host that failed to connect stays failed (no reconnect storms).
+ */
+final class ConnectionPool implements AutoCloseable {
+    private final RunOptions options;
+    private final SshConnector connector = new SshConnector();
+    private final Map<String, Connection> open = new ConcurrentHashMap<>();
+    private final Map<String, TransportException> broken = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    ConnectionPool(RunOptions options) {
+        this.options = options;
+    }
+
+    /** The host's connection; {@code vars} are the host's templated variables (ansible_host, ...). */
+    Connection get(String host, Map<String, Object> vars) {
+        Connection existing = open.get(host);
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (locks.computeIfAbsent(host, k -> new Object())) {
+            existing = open.get(host);
+            if (existing != null) {
+                return existing;
+            }
+            TransportException failure = broken.get(host);
+            if (failure != null) {
+                throw failure;
+            }
+            try {
+                Connection connection = connect(host, vars);
+                open.put(host, connection);
+                return connection;
+            } catch (TransportException e) {
+                broken.put(host, e);
+                throw e;
+            }
+        }
+    }
+
+    /** Drops a connection that broke so the host is reported unreachable from now on. */
+    void markBroken(String host, TransportException cause) {
+        Connection c = open.remove(host);
+        if (c != null) {
+            c.close();
+        }
+        broken.put(host, cause);
+    }
+
+    private Connection connect(String host, Map<String, Object> vars) {
+        ConnectionSettings s = ConnectionSettings.of(host, vars);
+        if (s.local()) {
+            return new LocalConnection(host);
+        }
+        String user = s.user() != null ? s.user() : options.remoteUser();
+        Path key = s.privateKeyFile() != null ? Path.of(expandHome(s.privateKeyFile())) : options.privateKey();
+        Path knownHosts = s.knownHostsFile() == null ? null : Path.of(expandHome(s.knownHostsFile()));
+        HostKeyPolicy policy = options.hostKeyPolicy();
+        String strict = s.strictHostKeyChecking();
+        if (policy == HostKeyPolicy.STRICT && strict != null) {
+            policy = switch (strict.toLowerCase()) {
+                case "no", "off", "false" -> HostKeyPolicy.OFF;
+                case "accept-new" -> HostKeyPolicy.ACCEPT_NEW;
+                default -> HostKeyPolicy.STRICT;
+            };
+        }
+        if ("false".equalsIgnoreCase(System.getenv("ANSIBLE_HOST_KEY_CHECKING"))) {
+            policy = HostKeyPolicy.OFF;
+        }
+        int timeout = s.connectTimeout() > 0 ? s.connectTimeout() : options.connectTimeoutSeconds();
+        return connector.connect(new SshTarget(host, s.address(), s.port(), user, key, s.password(),
+                System.getenv("LVSPLAY_KEY_PASSPHRASE"), knownHosts, policy, timeout, 2));
+    }
+
+    private static String expandHome(String path) {
+        return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
+    }
+
+    @Override
+    public void close() {
+        open.values().forEach(Connection::close);
+        open.clear();
+    }
+}

@@ -1,0 +1,28 @@
+package io.lvsplay.engine.exec;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** What the run knows about one host: facts, registered results and set_facts, handlers notified, failure. */
+final class HostState {
+    final String name;
+    final HostStats stats;
+    final Map<String, Object> facts = new LinkedHashMap<>();
+    /** set_fact and register results: above play vars, below extra vars. */
+    final Map<String, Object> runVars = new LinkedHashMap<>();
+    final Set<String> notified = new LinkedHashSet<>();
+    volatile boolean failed;
+    volatile boolean unreachable;
+    volatile boolean ended;
+
+    HostState(String name, HostStats stats) {
+        this.name = name;
+        this.stats = stats;
+    }
+
+    boolean active() {
+        return !failed && !unreachable && !ended;
+    }
+}

@@ -1,0 +1,83 @@
+package io.lvsplay.engine.exec;
+
+import io.lvsplay.engine.inventory.Inventory;
+import io.lvsplay.engine.module.ModuleRegistry;
+import io.lvsplay.engine.playbook.Play;
+import io.lvsplay.engine.playbook.Playbook;
+import io.lvsplay.engine.playbook.PlaybookLoader;
+import io.lvsplay.engine.template.Templar;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Runs validated playbooks against an inventory and returns ansible-playbook's exit code. */
+public final class PlaybookRunner {
+    public static final int OK = 0;
+    public static final int HOST_FAILED = 2;
+    public static final int HOST_UNREACHABLE = 4;
+
+    private final Inventory inventory;
+    private final ModuleRegistry modules;
+    private final PlaybookLoader loader;
+    private final Templar templar;
+    private final RunOptions options;
+    private final RunListener listener;
+
+    public PlaybookRunner(Inventory inventory, ModuleRegistry modules, PlaybookLoader loader, Templar templar,
+                          RunOptions options, RunListener listener) {
+        this.inventory = inventory;
+        this.modules = modules;
+        this.loader = loader;
+        this.templar = templar;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    /** The hosts a play runs on: its pattern, narrowed by --limit. */
+    public List<String> hostsOf(Play play) {
+        List<String> hosts = inventory.select(play.hosts());
+        if (options.limit() != null && !options.limit().isBlank()) {
+            List<String> limit = inventory.select(options.limit());
+            hosts = hosts.stream().filter(limit::contains).toList();
+        }
+        return hosts;
+    }
+
+    public int run(List<Playbook> playbooks) {
+        Map<String, HostStats> stats = new LinkedHashMap<>();
+        Map<String, HostState> states = new LinkedHashMap<>();
+        ExecutorService forks = Executors.newFixedThreadPool(Math.max(1, options.forks()), r -> {
+            Thread t = new Thread(r, "lvsplay-fork");
+            t.setDaemon(true);
+            return t;
+        });
+        TaskFilter filter = new TaskFilter(options.tags(), options.skipTags(), options.startAtTask());
+        try (ConnectionPool connections = new ConnectionPool(options)) {
+            for (Playbook playbook : playbooks) {
+                for (Play play : playbook.plays()) {
+                    List<String> hosts = hostsOf(play);
+                    for (String h : hosts) {
+                        HostStats s = stats.computeIfAbsent(h, k -> new HostStats());
+                        states.computeIfAbsent(h, k -> new HostState(k, s));
+                    }
+                    List<String> runnable = hosts.stream()
+                            .filter(h -> !states.get(h).unreachable && !states.get(h).failed).toList();
+                    new PlayRunner(play, inventory, modules, templar, connections, options, listener, forks, states,
+                            loader, filter).run(runnable);
+                }
+            }
+        } finally {
+            forks.shutdownNow();
+        }
+        listener.recap(stats);
+        if (states.values().stream().anyMatch(s -> s.unreachable)) {
+            return HOST_UNREACHABLE;
+        }
+        if (states.values().stream().anyMatch(s -> s.failed)) {
+            return HOST_FAILED;
+        }
+        return OK;
+    }
+}

@@ -1,0 +1,20 @@
+package io.lvsplay.engine.exec;
+
+import io.lvsplay.engine.playbook.Play;
+import java.util.Map;
+
+/** Receives what happens during a run: the text output, the --json output and tests implement it. */
+public interface RunListener {
+
+    void playStarted(Play play, java.util.List<String> hosts);
+
+    void taskStarted(String title, boolean handler);
+
+    void hostResult(TaskResult result);
+
+    void warning(String message);
+
+    void noHostsLeft();
+
+    void recap(Map<String, HostStats> stats);
+}

@@ -1,0 +1,51 @@
+package io.lvsplay.engine.exec;
+
+import io.lvsplay.engine.ssh.HostKeyPolicy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The command-line choices that steer a run (ansible-playbook's options). */
+public record RunOptions(
+        boolean check,
+        boolean diff,
+        int forks,
+        List<String> tags,
+        List<String> skipTags,
+        String startAtTask,
+        String limit,
+        Map<String, Object> extraVars,
+        int verbosity,
+        boolean become,
+        String becomeUser,
+        String becomePassword,
+        String remoteUser,
+        Path privateKey,
+        HostKeyPolicy hostKeyPolicy,
+        int connectTimeoutSeconds) {
+
+    public static RunOptions defaults() {
+        return new RunOptions(false, false, 10, List.of(), List.of(), null, null, Map.of(), 0, false, null, null,
+                null, null, HostKeyPolicy.STRICT, 10);
+    }
+
+    public RunOptions withCheck(boolean value) {
+        return new RunOptions(value, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
+                becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds);
+    }
+
+    public RunOptions withDiff(boolean value) {
+        return new RunOptions(check, value, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
+                becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds);
+    }
+
+    public RunOptions withExtraVars(Map<String, Object> value) {
+        return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, value, verbosity, become,
+                becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds);
+    }
+
+    public RunOptions withHostKeyPolicy(HostKeyPolicy value) {
+        return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
+                becomeUser, becomePassword, remoteUser, privateKey, value, connectTimeoutSeconds);
+    }
+}

@@ -1,0 +1,131 @@
+package io.lvsplay.engine.exec;
+
+import io.lvsplay.engine.inventory.Inventory;
+import io.lvsplay.engine.playbook.Play;
+import java.util.AbstractMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the variables a task sees on a host, in Ansible's precedence (lowest first): role defaults,
+ * inventory vars, facts, play vars, vars_files, role vars, block/task vars, set_fact/register,
+ * extra vars; then the magic variables.
+ */
+final class VarsBuilder {
+    /** Ansible's `omit`: an argument templated to this value is left out. */
+    static final String OMIT = "__omit_place_holder__lvsplay";
+
+    private final Inventory inventory;
+    private final Map<String, HostState> states;
+    private final RunOptions options;
+    private final Play play;
+    private final List<String> playHosts;
+
+    VarsBuilder(Inventory inventory, Map<String, HostState> states, RunOptions options, Play play, List<String> playHosts) {
+        this.inventory = inventory;
+        this.states = states;
+        this.options = options;
+        this.play = play;
+        this.playHosts = playHosts;
+    }
+
+    Map<String, Object> build(HostState host, Map<String, Object> scopeVars) {
+        Map<String, Object> vars = new LinkedHashMap<>(play.roleDefaults());
+        vars.putAll(inventory.varsOf(host.name));
+        putFacts(vars, host);
+        vars.putAll(play.vars());
+        vars.putAll(play.varsFromFiles());
+        vars.putAll(play.roleVars());
+        vars.putAll(scopeVars);
+        synchronized (host.runVars) {
+            vars.putAll(host.runVars);
+        }
+        vars.putAll(options.extraVars());
+        putMagic(vars, host.name);
+        return vars;
+    }
+
+    /** hostvars[name]: what other hosts' tasks may read about a host. */
+    Map<String, Object> hostView(String name) {
+        Map<String, Object> vars = new LinkedHashMap<>(inventory.varsOf(name));
+        HostState state = states.get(name);
+        if (state != null) {
+            putFacts(vars, state);
+            synchronized (state.runVars) {
+                vars.putAll(state.runVars);
+            }
+        }
+        vars.putAll(options.extraVars());
+        vars.put("inventory_hostname", name);
+        vars.put("inventory_hostname_short", shortName(name));
+        vars.put("group_names", inventory.groupNamesOf(name));
+        return vars;
+    }
+
+    private static void putFacts(Map<String, Object> vars, HostState host) {
+        synchronized (host.facts) {
+            if (host.facts.isEmpty()) {
+                return;
+            }
+            Map<String, Object> facts = new LinkedHashMap<>(host.facts);
+            vars.put("ansible_facts", facts);
+            facts.forEach((k, v) -> vars.put("ansible_" + k, v));
+        }
+    }
+
+    private void putMagic(Map<String, Object> vars, String host) {
+        vars.put("inventory_hostname", host);
+        vars.put("inventory_hostname_short", shortName(host));
+        vars.put("groups", inventory.groups());
+        vars.put("group_names", inventory.groupNamesOf(host));
+        vars.put("hostvars", new HostVarsMap());
+        vars.put("play_hosts", activeHosts());
+        vars.put("ansible_play_hosts", activeHosts());
+        vars.put("ansible_play_batch", activeHosts());
+        vars.put("ansible_play_hosts_all", playHosts);
+        vars.put("ansible_play_name", play.title());
+        vars.put("playbook_dir", play.baseDir().toString());
+        vars.put("ansible_check_mode", options.check());
+        vars.put("ansible_diff_mode", options.diff());
+        vars.put("ansible_run_tags", options.tags().isEmpty() ? List.of("all") : options.tags());
+        vars.put("ansible_skip_tags", options.skipTags());
+        vars.put("ansible_version", Map.of("full", "2.14.0", "major", 2, "minor", 14, "revision", 0,
+                "string", "2.14.0 (lvsplay)"));
+        vars.put("omit", OMIT);
+    }
+
+    private List<String> activeHosts() {
+        return playHosts.stream().filter(h -> states.get(h) == null || states.get(h).active()).toList();
+    }
+
+    private static String shortName(String host) {
+        int dot = host.indexOf('.');
+        return dot > 0 && !host.matches("[0-9.]+") ? host.substring(0, dot) : host;
+    }
+
+    /** Built on access: templates usually read one or two hosts, not all of them. */
+    private final class HostVarsMap extends AbstractMap<String, Object> {
+        @Override
+        public Object get(Object key) {
+            String name = String.valueOf(key);
+            return inventory.host(name) == null && !states.containsKey(name) ? null : hostView(name);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Set<Entry<String, Object>> entries = new LinkedHashSet<>();
+            for (String name : inventory.hostNames()) {
+                entries.add(new SimpleImmutableEntry<>(name, hostView(name)));
+            }
+            return entries;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.lvsplay.engine.facts;
+
+/**
+ * The one shell script that gathers facts in a single round trip. Each section is introduced by a
+ * line "@@name" and parsed by {@link FactParser}. Plain POSIX sh plus iproute2; missing tools leave
+ * a section empty rather than failing.
+ */
+final class FactScript {
+    private FactScript() {
+    }
+
+    static final String TEXT = String.join("\n",
+            "exec 2>/dev/null",
+            "echo @@hostname; hostname 2>/dev/null || cat /proc/sys/kernel/hostname",
+            "echo @@fqdn; hostname -f 2>/dev/null || hostname",
+            "echo @@uname; uname -s; uname -r; uname -m; uname -v",
+            "echo @@os_release; cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release",
+            "echo @@default_route; ip -4 route show default 2>/dev/null | head -n 1",
+            "echo @@addresses; ip -o addr show 2>/dev/null",
+            "echo @@links; ip -o link show 2>/dev/null",
+            "echo @@init; if [ -d /run/systemd/system ]; then echo systemd; "
+                    + "elif [ -x /sbin/openrc ] || [ -x /usr/sbin/openrc ]; then echo openrc; "
+                    + "elif [ -d /etc/init.d ]; then echo sysvinit; else echo unknown; fi",
+            "echo @@pkg_mgr; for m in apt-get dnf yum zypper apk pacman; do "
+                    + "if command -v $m >/dev/null 2>&1; then echo $m; break; fi; done",
+            "echo @@ipvs; if [ -e /proc/net/ip_vs ]; then echo loaded; "
+                    + "elif modinfo ip_vs >/dev/null 2>&1 || ls /lib/modules/$(uname -r)/kernel/net/netfilter/ipvs/ip_vs.ko* >/dev/null 2>&1; "
+                    + "then echo loadable; else echo absent; fi",
+            "echo @@ipip; if [ -e /sys/module/ipip ] || ip link show tunl0 >/dev/null 2>&1; then echo loaded; "
+                    + "elif modinfo ipip >/dev/null 2>&1 || ls /lib/modules/$(uname -r)/kernel/net/ipv4/ipip.ko* >/dev/null 2>&1; "
+                    + "then echo loadable; else echo absent; fi",
+            "echo @@user; id -un; id -u",
+            "echo @@nproc; nproc 2>/dev/null || grep -c ^processor /proc/cpuinfo",
+            "echo @@meminfo; grep -E '^(MemTotal|MemFree):' /proc/meminfo",
+            "echo @@virt; if [ -f /.dockerenv ] || grep -qa docker /proc/1/cgroup 2>/dev/null; then echo docker; "
+                    + "elif [ -f /run/.containerenv ]; then echo podman; else echo none; fi",
+            "echo @@python; command -v python3 || command -v python",
+            "echo @@end",
+            "");
+}

@@ -1,0 +1,61 @@
+package io.lvsplay.engine.output;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Hides secrets in everything lvsplay prints: values of variables whose names say they are secret
+ * (password, passwd, pass, secret, token, auth_pass, passphrase) are replaced by ********, also
+ * inside diffs of rendered files.
+ */
+public final class SecretRedactor {
+    public static final String MASK = "********";
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i)(^|_)(pass|password|passwd|secret|token|auth_pass|passphrase|api_key|secret_key)$");
+    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+
+    public static boolean isSecretName(String name) {
+        return SECRET_NAME.matcher(name).find();
+    }
+
+    /** Remembers the secret-named values of a variable map (nested maps too). */
+    public void learnFrom(Map<String, ?> vars) {
+        vars.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> nested) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> m = (Map<String, ?>) nested;
+                if (!"hostvars".equals(k) && !"groups".equals(k)) {
+                    learnFrom(m);
+                }
+            } else if (v != null && isSecretName(k)) {
+                add(String.valueOf(v));
+            }
+        });
+    }
+
+    public void add(String secret) {
+        // very short values would mask ordinary words
+        if (secret != null && secret.length() >= 3 && !secret.contains("{{")) {
+            secrets.add(secret);
+        }
+    }
+
+    public void addAll(Collection<String> values) {
+        values.forEach(this::add);
+    }
+
+    public String redact(String text) {
+        if (text == null || secrets.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String s : secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+            out = out.replace(s, MASK);
+        }
+        return out;
+    }
+}

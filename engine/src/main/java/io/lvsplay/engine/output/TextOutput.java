@@ -1,0 +1,167 @@
+package io.lvsplay.engine.output;
+
+import io.lvsplay.engine.exec.HostStats;
+import io.lvsplay.engine.exec.RunListener;
+import io.lvsplay.engine.exec.TaskResult;
+import io.lvsplay.engine.exec.TaskStatus;
+import io.lvsplay.engine.module.Diff;
+import io.lvsplay.engine.playbook.Play;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** ansible-playbook's default output: PLAY / TASK banners, per-host lines, --diff, PLAY RECAP. */
+public final class TextOutput implements RunListener {
+    private static final int WIDTH = 79;
+    private static final String NO_LOG = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
+    private final PrintStream out;
+    private final int verbosity;
+    private final SecretRedactor redactor;
+
+    public TextOutput(PrintStream out, int verbosity, SecretRedactor redactor) {
+        this.out = out;
+        this.verbosity = verbosity;
+        this.redactor = redactor;
+    }
+
+    private void banner(String text) {
+        int stars = Math.max(3, WIDTH - text.length());
+        print("\n" + text + " " + "*".repeat(stars));
+    }
+
+    private synchronized void print(String text) {
+        out.println(redactor.redact(text));
+        out.flush();
+    }
+
+    @Override
+    public void playStarted(Play play, List<String> hosts) {
+        banner("PLAY [" + play.title() + "]");
+    }
+
+    @Override
+    public void taskStarted(String title, boolean handler) {
+        banner((handler ? "RUNNING HANDLER [" : "TASK [") + title + "]");
+    }
+
+    @Override
+    public void hostResult(TaskResult result) {
+        if (!result.items().isEmpty()) {
+            result.items().forEach(this::line);
+            printDiffs(result.diffs());
+            if (result.status() == TaskStatus.FAILED) {
+                print("fatal: [" + result.host() + "]: FAILED! => " + JsonText.pretty(visible(result)).replace("\n", "\n"));
+                if (result.ignored()) {
+                    print("...ignoring");
+                }
+            }
+            return;
+        }
+        printDiffs(result.diffs());
+        line(result);
+    }
+
+    private void line(TaskResult r) {
+        String host = r.delegatedTo() != null && !r.delegatedTo().equals(r.host())
+                ? r.host() + " -> " + r.delegatedTo() : r.host();
+        String item = r.itemLabel() == null ? "" : " => (item=" + r.itemLabel() + ")";
+        Map<String, Object> data = visible(r);
+        switch (r.status()) {
+            case OK, CHANGED -> {
+                String word = r.status() == TaskStatus.CHANGED ? "changed" : "ok";
+                boolean showData = verbosity > 0 || data.containsKey("msg") && isDebugLike(r);
+                if (isDebugLike(r)) {
+                    Map<String, Object> shown = new LinkedHashMap<>(data);
+                    shown.remove("changed");
+                    shown.remove("failed");
+                    print(word + ": [" + host + "]" + item + " => " + JsonText.pretty(shown));
+                } else if (showData) {
+                    print(word + ": [" + host + "]" + item + " => " + JsonText.compact(data));
+                } else {
+                    print(word + ": [" + host + "]" + item);
+                }
+            }
+            case SKIPPED -> print("skipping: [" + host + "]" + item
+                    + (verbosity > 0 ? " => " + JsonText.compact(data) : ""));
+            case UNREACHABLE -> print("fatal: [" + host + "]: UNREACHABLE! => " + JsonText.compact(unreachableData(r)));
+            case FAILED -> {
+                String prefix = r.itemLabel() != null ? "failed: [" + host + "]" + " (item=" + r.itemLabel() + ")"
+                        : "fatal: [" + host + "]: FAILED!";
+                print(prefix + " => " + JsonText.compact(data));
+                if (r.ignored() && r.itemLabel() == null) {
+                    print("...ignoring");
+                }
+            }
+        }
+    }
+
+    /** debug's msg/var output and assert's messages are shown like Ansible shows them. */
+    private static boolean isDebugLike(TaskResult r) {
+        return r.data().containsKey("_lvsplay_show");
+    }
+
+    private Map<String, Object> visible(TaskResult r) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (r.noLog()) {
+            data.put("censored", NO_LOG);
+            data.put("changed", r.changed());
+            return data;
+        }
+        data.put("changed", r.changed() || Boolean.TRUE.equals(r.data().get("_lvsplay_changed")));
+        r.data().forEach((k, v) -> {
+            if (!k.startsWith("_lvsplay")) {
+                data.put(k, v);
+            }
+        });
+        return data;
+    }
+
+    private static Map<String, Object> unreachableData(TaskResult r) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("changed", false);
+        data.put("msg", r.msg());
+        data.put("unreachable", true);
+        return data;
+    }
+
+    private void printDiffs(List<Diff> diffs) {
+        for (Diff d : diffs) {
+            if (d.secret()) {
+                print("--- before: " + d.label() + "\n+++ after: " + d.label()
+                        + "\n(diff hidden: it contains secrets)");
+                continue;
+            }
+            if (d.before() != null && d.before().equals(d.after())) {
+                continue;
+            }
+            print(UnifiedDiff.of(d.label(), d.before(), d.after()).stripTrailing());
+        }
+    }
+
+    @Override
+    public void warning(String message) {
+        print("[WARNING]: " + message);
+    }
+
+    @Override
+    public void noHostsLeft() {
+        print("\nNO MORE HOSTS LEFT " + "*".repeat(WIDTH - 19));
+    }
+
+    @Override
+    public void recap(Map<String, HostStats> stats) {
+        banner("PLAY RECAP");
+        for (Map.Entry<String, HostStats> e : stats.entrySet()) {
+            HostStats s = e.getValue();
+            print(String.format("%-26s : %s %s %s %s %s %s %s", e.getKey(), count("ok", s.ok),
+                    count("changed", s.changed), count("unreachable", s.unreachable), count("failed", s.failed),
+                    count("skipped", s.skipped), count("rescued", s.rescued), count("ignored", s.ignored)));
+        }
+        print("");
+    }
+
+    private static String count(String label, int n) {
+        return String.format("%s=%-4d", label, n);
+    }
+}

@@ -1,0 +1,46 @@
+package io.lvsplay.engine.playbook;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** One play of a playbook, with its roles already expanded into task lists. */
+public record Play(
+        String name,
+        String hosts,
+        Map<String, Object> vars,
+        List<String> varsFiles,
+        Map<String, Object> varsFromFiles,
+        boolean gatherFacts,
+        TaskOptions options,
+        List<Object> serial,
+        String strategy,
+        boolean anyErrorsFatal,
+        String remoteUser,
+        List<Role> roles,
+        List<TaskItem> preTasks,
+        List<TaskItem> tasks,
+        List<TaskItem> postTasks,
+        List<TaskItem> handlers,
+        Path baseDir,
+        SourceLocation location) {
+
+    /** Ansible prints the hosts pattern when a play has no name. */
+    public String title() {
+        return name != null ? name : hosts;
+    }
+
+    /** Role defaults of all roles of this play, merged in role order (lowest precedence). */
+    public Map<String, Object> roleDefaults() {
+        Map<String, Object> merged = new java.util.LinkedHashMap<>();
+        roles.forEach(r -> merged.putAll(r.defaults()));
+        return merged;
+    }
+
+    /** Role vars of all roles of this play (above play vars, like Ansible). */
+    public Map<String, Object> roleVars() {
+        Map<String, Object> merged = new java.util.LinkedHashMap<>();
+        roles.forEach(r -> merged.putAll(r.vars()));
+        return merged;
+    }
+}

@@ -1,0 +1,30 @@
+package io.lvsplay.engine.playbook;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keywords a task, block or include carries besides its action. Nullable fields mean "not
+ * set here": inherited from the enclosing block or play.
+ */
+public record TaskOptions(
+        String name,
+        List<String> when,
+        List<String> tags,
+        Map<String, Object> vars,
+        Boolean become,
+        String becomeUser,
+        String delegateTo,
+        boolean runOnce,
+        Boolean noLog,
+        Boolean ignoreErrors,
+        Boolean ignoreUnreachable,
+        Boolean checkMode,
+        Boolean diff,
+        Map<String, Object> environment) {
+
+    public static TaskOptions empty() {
+        return new TaskOptions(null, List.of(), List.of(), Map.of(), null, null, null, false,
+                null, null, null, null, null, Map.of());
+    }
+}

@@ -1,0 +1,384 @@
+package io.lvsplay.engine.playbook;
+
+import io.lvsplay.engine.module.ArgSpec;
+import io.lvsplay.engine.module.Module;
+import io.lvsplay.engine.module.ModuleRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the YAML of a task list into {@link TaskItem}s, checking keywords, the module name and its
+ * arguments. Anything wrong is a {@link PlaybookError} with file:line.
+ */
+public final class TaskParser {
+
+    private static final Set<String> COMMON_KEYS = Set.of(
+            "name", "when", "tags", "vars", "become", "become_user", "become_method", "become_flags",
+            "delegate_to", "delegate_facts", "run_once", "no_log", "ignore_errors", "ignore_unreachable",
+            "check_mode", "diff", "environment", "any_errors_fatal", "collections", "module_defaults",
+            "debugger", "throttle", "timeout", "remote_user", "connection", "port");
+    private static final Set<String> TASK_KEYS = Set.of(
+            "loop", "with_items", "with_list", "with_dict", "with_indexed_items", "with_sequence",
+            "with_together", "with_nested", "with_subelements", "with_fileglob", "loop_control",
+            "register", "changed_when", "failed_when", "notify", "listen", "args", "until", "retries",
+            "delay", "async", "poll", "local_action", "action");
+    private static final Set<String> BLOCK_KEYS = Set.of("block", "rescue", "always");
+    private static final Set<String> UNSUPPORTED = Set.of("async", "poll", "with_nested", "with_subelements",
+            "with_together", "with_indexed_items");
+
+    private final ModuleRegistry modules;
+    private final PlaybookLoader loader;
+
+    TaskParser(ModuleRegistry modules, PlaybookLoader loader) {
+        this.modules = modules;
+        this.loader = loader;
+    }
+
+    List<TaskItem> parseList(Object value, YamlDocument doc, Role role, Path baseDir, String section) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new PlaybookError(doc.at(value), "'" + section + "' must be a list of tasks");
+        }
+        List<TaskItem> items = new ArrayList<>();
+        for (Object entry : list) {
+            if (!(entry instanceof Map<?, ?> raw)) {
+                throw new PlaybookError(doc.at(list), "each entry of '" + section
+                        + "' must be a task (a mapping), got: " + entry);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) raw;
+            items.addAll(parseItem(map, doc, role, baseDir));
+        }
+        return items;
+    }
+
+    /** A single entry may expand to several items (import_tasks is inlined). */
+    private List<TaskItem> parseItem(Map<String, Object> map, YamlDocument doc, Role role, Path baseDir) {
+        SourceLocation at = doc.at(map);
+        TaskOptions options = options(map, doc);
+        if (map.containsKey("block")) {
+            checkKeys(map, doc, union(COMMON_KEYS, BLOCK_KEYS), "block");
+            return List.of(new Block(options,
+                    parseList(map.get("block"), doc, role, baseDir, "block"),
+                    parseList(map.get("rescue"), doc, role, baseDir, "rescue"),
+                    parseList(map.get("always"), doc, role, baseDir, "always"), at, role));
+        }
+        for (String key : List.of("import_tasks", "ansible.builtin.import_tasks")) {
+            if (map.containsKey(key)) {
+                checkKeys(map, doc, union(COMMON_KEYS, Set.of(key)), key);
+                String file = String.valueOf(map.get(key));
+                if (file.contains("{{")) {
+                    throw new PlaybookError(doc.at(map, key), "import_tasks needs a static path; use include_tasks for '"
+                            + file + "'");
+                }
+                Path path = resolveTaskFile(file, role, baseDir, doc.at(map, key));
+                List<TaskItem> imported = loader.loadTaskFile(path, role);
+                return List.of(new Block(options, imported, List.of(), List.of(), at, role));
+            }
+        }
+        for (String key : List.of("include_tasks", "ansible.builtin.include_tasks", "include")) {
+            if (map.containsKey(key)) {
+                checkKeys(map, doc, union(union(COMMON_KEYS, TASK_KEYS), Set.of(key)), key);
+                Object spec = map.get(key);
+                String file = spec instanceof Map<?, ?> m ? String.valueOf(m.get("file")) : String.valueOf(spec);
+                List<TaskItem> preloaded = null;
+                if (!file.contains("{{")) {
+                    preloaded = loader.loadTaskFile(resolveTaskFile(file, role, baseDir, doc.at(map, key)), role);
+                }
+                Object loop = loopOf(map, doc);
+                return List.of(new IncludeTasks(options, file, loop, loopVar(map), preloaded, at, role));
+            }
+        }
+        for (String key : List.of("import_role", "include_role", "ansible.builtin.import_role",
+                "ansible.builtin.include_role")) {
+            if (map.containsKey(key)) {
+                checkKeys(map, doc, union(union(COMMON_KEYS, TASK_KEYS), Set.of(key)), key);
+                if (!(map.get(key) instanceof Map<?, ?> spec) || spec.get("name") == null) {
+                    throw new PlaybookError(doc.at(map, key), key + " needs 'name: ROLE'");
+                }
+                String roleName = String.valueOf(spec.get("name"));
+                Role included = loader.loadRole(roleName, Map.of(), baseDir, doc.at(map, key));
+                loader.registerIncludedRole(included);
+                return List.of(new Block(options, included.tasks(), List.of(), List.of(), at, included));
+            }
+        }
+        return List.of(parseTask(map, doc, options, role));
+    }
+
+    private Task parseTask(Map<String, Object> map, YamlDocument doc, TaskOptions options, Role role) {
+        String moduleKey = null;
+        for (String key : map.keySet()) {
+            if (COMMON_KEYS.contains(key) || TASK_KEYS.contains(key)) {
+                continue;
+            }
+            if (moduleKey != null) {
+                String hint = modules.knows(key) || modules.knows(moduleKey)
+                        ? "a task runs one module; found both '" + moduleKey + "' and '" + key + "'"
+                        : "unknown task keyword '" + (modules.knows(moduleKey) ? key : moduleKey) + "'";
+                throw new PlaybookError(doc.at(map, key), hint);
+            }
+            moduleKey = key;
+        }
+        for (String key : map.keySet()) {
+            if (UNSUPPORTED.contains(key)) {
+                throw new PlaybookError(doc.at(map, key), "'" + key + "' is not supported by lvsplay yet");
+            }
+        }
+        Object moduleValue;
+        if (moduleKey == null && (map.containsKey("action") || map.containsKey("local_action"))) {
+            String actionKey = map.containsKey("action") ? "action" : "local_action";
+            Object action = map.get(actionKey);
+            if (action instanceof Map<?, ?> m && m.get("module") != null) {
+                moduleKey = String.valueOf(m.get("module"));
+                Map<String, Object> rest = new LinkedHashMap<>();
+                m.forEach((k, v) -> {
+                    if (!"module".equals(k)) {
+                        rest.put(String.valueOf(k), v);
+                    }
+                });
+                moduleValue = rest;
+            } else {
+                String text = String.valueOf(action).trim();
+                int space = text.indexOf(' ');
+                moduleKey = space < 0 ? text : text.substring(0, space);
+                moduleValue = space < 0 ? null : text.substring(space + 1);
+            }
+            if (actionKey.equals("local_action")) {
+                options = withDelegate(options, "localhost");
+            }
+        } else {
+            moduleValue = moduleKey == null ? null : map.get(moduleKey);
+        }
+        if (moduleKey == null) {
+            throw new PlaybookError(doc.at(map), "no module/action found in task"
+                    + (options.name() == null ? "" : " '" + options.name() + "'")
+                    + ": add one, e.g. 'ansible.builtin.command: ...'");
+        }
+        String written = moduleKey;
+        Module module = modules.find(moduleKey).orElseThrow(() -> new PlaybookError(doc.at(map, written),
+                "couldn't resolve module/action '" + written + "'"
+                        + suggestion(modules.suggestionsFor(written))));
+        Map<String, Object> args = moduleArgs(module, moduleValue, map, doc, written);
+        validateArgs(module, args, doc, map, written);
+        return new Task(options, module.name(), written, args, loopOf(map, doc), loopVar(map), loopLabel(map),
+                stringOrNull(map.get("register")),
+                conditions(map.get("changed_when")), conditions(map.get("failed_when")),
+                strings(map.get("notify")), strings(map.get("listen")), conditions(map.get("until")),
+                intOr(map.get("retries"), map.containsKey("until") ? 3 : 0, doc, map, "retries"),
+                intOr(map.get("delay"), 5, doc, map, "delay"), doc.at(map), role);
+    }
+
+    private static String suggestion(List<String> names) {
+        return names.isEmpty() ? ". Check the spelling, or run 'lvsplay modules' to list the modules lvsplay has."
+                : ". Did you mean: " + String.join(", ", names) + "?";
+    }
+
+    private Map<String, Object> moduleArgs(Module module, Object value, Map<String, Object> map,
+                                           YamlDocument doc, String written) {
+        ArgSpec spec = module.argSpec();
+        Map<String, Object> args = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> args.put(String.valueOf(k), v));
+        } else if (value != null) {
+            try {
+                List<String> keys = new ArrayList<>(spec.args().keySet());
+                args.putAll(FreeFormArgs.parse(String.valueOf(value), spec.isFreeForm(), keys));
+            } catch (IllegalArgumentException e) {
+                throw new PlaybookError(doc.at(map, written), "arguments of '" + written + "': " + e.getMessage()
+                        + "; write them as a mapping under the module name");
+            }
+        }
+        if (map.get("args") instanceof Map<?, ?> extra) {
+            extra.forEach((k, v) -> args.putIfAbsent(String.valueOf(k), v));
+        }
+        return args;
+    }
+
+    private void validateArgs(Module module, Map<String, Object> args, YamlDocument doc,
+                              Map<String, Object> map, String written) {
+        Set<String> templated = new LinkedHashSet<>();
+        args.forEach((k, v) -> {
+            if (containsJinja(v)) {
+                templated.add(module.argSpec().canonical(k));
+            }
+        });
+        List<String> problems = module.argSpec().validate(args, templated);
+        if (!problems.isEmpty()) {
+            throw new PlaybookError(doc.at(map, written), "invalid arguments for module '" + written + "': "
+                    + String.join("; ", problems));
+        }
+    }
+
+    static boolean containsJinja(Object value) {
+        if (value instanceof String s) {
+            return s.contains("{{") || s.contains("{%");
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(TaskParser::containsJinja);
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().anyMatch(TaskParser::containsJinja);
+        }
+        return false;
+    }
+
+    private Path resolveTaskFile(String file, Role role, Path baseDir, SourceLocation at) {
+        List<Path> candidates = new ArrayList<>();
+        if (role != null) {
+            candidates.add(role.dir().resolve("tasks").resolve(file));
+        }
+        candidates.add(baseDir.resolve(file));
+        candidates.add(baseDir.resolve("tasks").resolve(file));
+        for (Path candidate : candidates) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate.normalize();
+            }
+        }
+        throw new PlaybookError(at, "task file '" + file + "' not found; looked in: " + candidates);
+    }
+
+    private TaskOptions options(Map<String, Object> map, YamlDocument doc) {
+        Object vars = map.get("vars");
+        if (vars != null && !(vars instanceof Map)) {
+            throw new PlaybookError(doc.at(map, "vars"), "'vars' must be a mapping");
+        }
+        Object env = map.get("environment");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> varsMap = vars == null ? Map.of() : (Map<String, Object>) vars;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> envMap = env instanceof Map<?, ?> e ? (Map<String, Object>) e : Map.of();
+        return new TaskOptions(stringOrNull(map.get("name")), conditions(map.get("when")), strings(map.get("tags")),
+                varsMap, boolOrNull(map.get("become")), stringOrNull(map.get("become_user")),
+                stringOrNull(map.get("delegate_to")), Boolean.TRUE.equals(boolOrNull(map.get("run_once"))),
+                boolOrNull(map.get("no_log")), boolOrNull(map.get("ignore_errors")),
+                boolOrNull(map.get("ignore_unreachable")), boolOrNull(map.get("check_mode")),
+                boolOrNull(map.get("diff")), envMap);
+    }
+
+    private static TaskOptions withDelegate(TaskOptions o, String host) {
+        return new TaskOptions(o.name(), o.when(), o.tags(), o.vars(), o.become(), o.becomeUser(), host, o.runOnce(),
+                o.noLog(), o.ignoreErrors(), o.ignoreUnreachable(), o.checkMode(), o.diff(), o.environment());
+    }
+
+    private void checkKeys(Map<String, Object> map, YamlDocument doc, Set<String> allowed, String what) {
+        for (String key : map.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new PlaybookError(doc.at(map, key), "'" + key + "' is not a valid keyword for " + what);
+            }
+        }
+    }
+
+    private Object loopOf(Map<String, Object> map, YamlDocument doc) {
+        for (String key : List.of("loop", "with_items", "with_list")) {
+            if (map.containsKey(key)) {
+                Object loop = map.get(key);
+                if (key.equals("with_items") && loop instanceof List<?> l) {
+                    return new WithItems(l);
+                }
+                return loop;
+            }
+        }
+        if (map.containsKey("with_dict")) {
+            return new WithDict(map.get("with_dict"));
+        }
+        if (map.containsKey("with_sequence")) {
+            return new WithSequence(String.valueOf(map.get("with_sequence")));
+        }
+        if (map.containsKey("with_fileglob")) {
+            return new WithFileglob(map.get("with_fileglob"));
+        }
+        return null;
+    }
+
+    private static String loopVar(Map<String, Object> map) {
+        if (map.get("loop_control") instanceof Map<?, ?> control && control.get("loop_var") != null) {
+            return String.valueOf(control.get("loop_var"));
+        }
+        return "item";
+    }
+
+    private static String loopLabel(Map<String, Object> map) {
+        if (map.get("loop_control") instanceof Map<?, ?> control && control.get("label") != null) {
+            return String.valueOf(control.get("label"));
+        }
+        return null;
+    }
+
+    /** with_items flattens one level, unlike loop. */
+    public record WithItems(List<?> items) {}
+
+    public record WithDict(Object dict) {}
+
+    public record WithSequence(String spec) {}
+
+    public record WithFileglob(Object patterns) {}
+
+    static List<String> conditions(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            List<String> out = new ArrayList<>();
+            list.forEach(v -> out.add(conditionText(v)));
+            return out;
+        }
+        return List.of(conditionText(value));
+    }
+
+    private static String conditionText(Object v) {
+        if (v instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        return String.valueOf(v);
+    }
+
+    static List<String> strings(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        String text = String.valueOf(value);
+        if (text.contains(",") && !text.contains("{{")) {
+            return java.util.Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+        return List.of(text);
+    }
+
+    static String stringOrNull(Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+
+    static Boolean boolOrNull(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return io.lvsplay.engine.module.ModuleArgs.toBool(value);
+    }
+
+    private static int intOr(Object value, int fallback, YamlDocument doc, Map<String, Object> map, String key) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(String.valueOf(value).trim());
+        } catch (NumberFormatException e) {
+            throw new PlaybookError(doc.at(map, key), "'" + key + "' must be a whole number, got: " + value);
+        }
+    }
+
+    static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

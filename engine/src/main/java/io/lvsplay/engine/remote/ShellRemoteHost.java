@@ -1,0 +1,186 @@
+package io.lvsplay.engine.remote;
+
+import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.transport.Connection;
+import io.lvsplay.engine.transport.ExecResult;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * {@link RemoteHost} over one {@link Connection}: every operation is a single shell command,
+ * wrapped in sudo when the task becomes another user. Commands force {@code LC_ALL=C} where the
+ * error text is parsed, so a host in another language still says "No such file or directory".
+ */
+public final class ShellRemoteHost implements RemoteHost {
+    private static final byte[] NO_INPUT = new byte[0];
+    private static final String ABSENT_MARK = "No such file or directory";
+    private static final String NOT_A_DIRECTORY = "Not a directory";
+
+    private final Connection connection;
+    private final Become become;
+
+    public ShellRemoteHost(Connection connection, Become become) {
+        this.connection = connection;
+        this.become = become == null ? Become.NONE : become;
+    }
+
+    /** The same connection, as another become user (each task may have its own). */
+    public ShellRemoteHost withBecome(Become other) {
+        return new ShellRemoteHost(connection, other);
+    }
+
+    @Override
+    public String hostName() {
+        return connection.hostName();
+    }
+
+    @Override
+    public ExecResult run(String command) {
+        return run(command, NO_INPUT);
+    }
+
+    @Override
+    public ExecResult run(String command, byte[] stdin) {
+        byte[] input = stdin == null ? NO_INPUT : stdin;
+        if (!become.enabled()) {
+            return connection.exec(command, input);
+        }
+        ExecResult result = connection.exec(sudoCommand(command), sudoInput(input));
+        failOnSudoRefusal(result);
+        return result;
+    }
+
+    /** The command line sudo runs: exposed so tests and debug output can show it. */
+    public String sudoCommand(String command) {
+        String user = ShellQuote.quote(become.user());
+        String auth = become.password() == null ? "-n" : "-S -p ''";
+        return "sudo -H " + auth + " -u " + user + " -- /bin/sh -c " + ShellQuote.quote(command);
+    }
+
+    /*
+     * sudo -S reads the password one byte at a time up to the newline, so whatever follows the
+     * password on stdin reaches the command untouched.
+     */
+    private byte[] sudoInput(byte[] stdin) {
+        if (become.password() == null) {
+            return stdin;
+        }
+        byte[] password = (become.password() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[password.length + stdin.length];
+        System.arraycopy(password, 0, all, 0, password.length);
+        System.arraycopy(stdin, 0, all, password.length, stdin.length);
+        return all;
+    }
+
+    private void failOnSudoRefusal(ExecResult result) {
+        if (result.ok()) {
+            return;
+        }
+        String err = result.stderr();
+        if (err.startsWith("sudo: a password is required") || err.startsWith("sudo: a terminal is required")) {
+            throw new ModuleFailure("become to '" + become.user() + "' on " + hostName()
+                    + " needs a password: set ansible_become_password or use --ask-become-pass ("
+                    + err.strip() + ")");
+        }
+        if (err.contains("incorrect password attempt") || err.startsWith("sudo: no password was provided")) {
+            throw new ModuleFailure("become to '" + become.user() + "' on " + hostName()
+                    + " failed: the become password was refused (" + err.strip() + ")");
+        }
+        if (err.contains("is not in the sudoers file") || err.contains("sudo: command not found")
+                || err.contains("sudo: not found")) {
+            throw new ModuleFailure("become to '" + become.user() + "' on " + hostName()
+                    + " failed: " + err.strip());
+        }
+    }
+
+    @Override
+    public Optional<byte[]> readFile(String path) {
+        ExecResult r = run("LC_ALL=C cat -- " + ShellQuote.quote(path));
+        if (r.ok()) {
+            return Optional.of(r.stdoutBytes());
+        }
+        String err = r.stderr();
+        if (err.contains(ABSENT_MARK) || err.contains(NOT_A_DIRECTORY)) {
+            return Optional.empty();
+        }
+        throw new ModuleFailure("cannot read " + path + " on " + hostName() + ": " + err.strip());
+    }
+
+    @Override
+    public FileStat stat(String path) {
+        String q = ShellQuote.quote(path);
+        // line 1: type|mode|owner|group|size; line 2 (links only): the target
+        ExecResult r = run("LC_ALL=C stat -c '%F|%a|%U|%G|%s' -- " + q
+                + " && { if [ -L " + q + " ]; then readlink -- " + q + "; fi; }");
+        if (!r.ok()) {
+            String err = r.stderr();
+            if (err.contains(ABSENT_MARK) || err.contains(NOT_A_DIRECTORY)) {
+                return FileStat.absent(path);
+            }
+            throw new ModuleFailure("cannot stat " + path + " on " + hostName() + ": " + err.strip());
+        }
+        return parseStat(path, r.stdout());
+    }
+
+    static FileStat parseStat(String path, String output) {
+        int newline = output.indexOf('\n');
+        String first = newline < 0 ? output : output.substring(0, newline);
+        String[] f = first.split("\\|", -1);
+        if (f.length != 5) {
+            throw new ModuleFailure("unexpected stat output for " + path + ": " + output.strip());
+        }
+        String type = switch (f[0]) {
+            case "regular file", "regular empty file" -> "file";
+            case "directory" -> "directory";
+            case "symbolic link" -> "link";
+            default -> "other";
+        };
+        String target = null;
+        if ("link".equals(type) && newline >= 0) {
+            target = output.substring(newline + 1);
+            if (target.endsWith("\n")) {
+                target = target.substring(0, target.length() - 1);
+            }
+        }
+        return new FileStat(path, type, octal4(f[1]), f[2], f[3], Long.parseLong(f[4]), target);
+    }
+
+    private static String octal4(String mode) {
+        return "0".repeat(Math.max(0, 4 - mode.length())) + mode;
+    }
+
+    /*
+     * One command: temp file beside the target (so mv is a rename on the same filesystem),
+     * content from stdin, attributes taken from the old file unless given, then mv over it.
+     * The trap removes the temp file if any step fails.
+     */
+    @Override
+    public void writeFile(String path, byte[] content, String mode, String owner, String group) {
+        String dest = ShellQuote.quote(path);
+        StringBuilder script = new StringBuilder()
+                .append("set -e; dest=").append(dest).append("; ")
+                .append("tmp=$(mktemp \"$dest.lvsplay.XXXXXX\"); ")
+                .append("trap 'rm -f \"$tmp\"' EXIT; ")
+                .append("cat > \"$tmp\"; ")
+                .append("if [ -e \"$dest\" ]; then chmod --reference=\"$dest\" \"$tmp\"; ")
+                .append("chown --reference=\"$dest\" \"$tmp\" 2>/dev/null || true; else chmod 0644 \"$tmp\"; fi; ");
+        if (mode != null) {
+            script.append("chmod ").append(ShellQuote.quote(mode)).append(" \"$tmp\"; ");
+        }
+        if (owner != null) {
+            script.append("chown ").append(ShellQuote.quote(owner)).append(" \"$tmp\"; ");
+        }
+        if (group != null) {
+            script.append("chgrp ").append(ShellQuote.quote(group)).append(" \"$tmp\"; ");
+        }
+        script.append("mv -f \"$tmp\" \"$dest\"");
+        ExecResult r = run("LC_ALL=C; export LC_ALL; " + script, content);
+        if (!r.ok()) {
+            String err = r.stderr().strip();
+            String why = err.contains("mktemp") && err.contains(ABSENT_MARK)
+                    ? "the destination directory does not exist (" + err + ")"
+                    : err;
+            throw new ModuleFailure("cannot write " + path + " on " + hostName() + ": " + why);
+        }
+    }
+}

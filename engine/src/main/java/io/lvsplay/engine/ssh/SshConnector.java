@@ -1,0 +1,142 @@
+package io.lvsplay.engine.ssh;
+
+import io.lvsplay.engine.transport.Connection;
+import io.lvsplay.engine.transport.TransportException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import net.schmizz.sshj.userauth.password.PasswordUtils;
+
+/** Opens authenticated SSH connections: key files (OpenSSH/PEM, encrypted too) then password. */
+public final class SshConnector {
+    // building sshj's algorithm registry is costly; one config serves every connection
+    private static final DefaultConfig CONFIG = new DefaultConfig();
+
+    public Connection connect(SshTarget target) {
+        TransportException last = null;
+        for (int attempt = 0; attempt <= Math.max(0, target.connectRetries()); attempt++) {
+            try {
+                return connectOnce(target);
+            } catch (TransportException e) {
+                last = e;
+                if (e instanceof HostKeyRefused || e instanceof AuthenticationFailed) {
+                    throw e;
+                }
+                sleep(500L * (attempt + 1));
+            }
+        }
+        throw last;
+    }
+
+    private Connection connectOnce(SshTarget target) {
+        SSHClient client = new SSHClient(CONFIG);
+        KnownHostsVerifier verifier = new KnownHostsVerifier(knownHostsFile(target), target.hostKeyPolicy());
+        client.addHostKeyVerifier(verifier);
+        client.setConnectTimeout(target.connectTimeoutSeconds() * 1000);
+        client.setTimeout(0);
+        String where = target.address() + ":" + target.port();
+        try {
+            client.connect(target.address(), target.port());
+        } catch (IOException e) {
+            closeQuietly(client);
+            if (verifier.refusal() != null) {
+                throw new HostKeyRefused(verifier.refusal());
+            }
+            throw new TransportException("Failed to connect to the host via ssh: " + where + ": " + describe(e), e);
+        }
+        String user = target.user() != null ? target.user() : System.getProperty("user.name");
+        try {
+            authenticate(client, user, target);
+        } catch (IOException e) {
+            closeQuietly(client);
+            throw new AuthenticationFailed("Failed to authenticate as " + user + "@" + where + ": " + describe(e)
+                    + " (tried: " + (target.privateKey() != null ? target.privateKey() : "default keys in ~/.ssh")
+                    + (target.password() != null ? ", password" : "") + ")");
+        }
+        return new SshConnection(target.hostName(), client);
+    }
+
+    private void authenticate(SSHClient client, String user, SshTarget target) throws IOException {
+        List<KeyProvider> keys = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        if (target.privateKey() != null) {
+            if (!Files.isReadable(target.privateKey())) {
+                throw new UserAuthException("private key file " + target.privateKey() + " is not readable");
+            }
+            files.add(target.privateKey());
+        } else {
+            Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+            for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
+                if (Files.isReadable(ssh.resolve(name))) {
+                    files.add(ssh.resolve(name));
+                }
+            }
+        }
+        for (Path file : files) {
+            keys.add(target.keyPassphrase() == null ? client.loadKeys(file.toString())
+                    : client.loadKeys(file.toString(), PasswordUtils.createOneOff(target.keyPassphrase().toCharArray())));
+        }
+        UserAuthException keyFailure = null;
+        if (!keys.isEmpty()) {
+            try {
+                client.authPublickey(user, keys);
+                return;
+            } catch (UserAuthException e) {
+                keyFailure = e;
+            }
+        }
+        if (target.password() != null) {
+            client.authPassword(user, target.password().toCharArray());
+            return;
+        }
+        throw keyFailure != null ? keyFailure : new UserAuthException("no key file and no password to try");
+    }
+
+    private static File knownHostsFile(SshTarget target) {
+        Path path = target.knownHosts() != null ? target.knownHosts()
+                : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+        return path.toFile();
+    }
+
+    private static String describe(Throwable e) {
+        String msg = e.getMessage();
+        return msg == null ? e.getClass().getSimpleName() : msg;
+    }
+
+    private static void closeQuietly(SSHClient client) {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // nothing useful to do: the connection attempt already failed
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The host key was unknown or changed: never retried. */
+    public static final class HostKeyRefused extends TransportException {
+        HostKeyRefused(String message) {
+            super(message);
+        }
+    }
+
+    /** Wrong user, key or password: never retried. */
+    public static final class AuthenticationFailed extends TransportException {
+        AuthenticationFailed(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.lvsplay.engine.template;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.lib.exptest.ExpTest;
+import com.hubspot.jinjava.lib.filter.Filter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import jinjava.javax.el.CompositeELResolver;
+
+/** Builds a Jinjava configured to behave like the Jinja2 environment of Ansible's template module. */
+final class AnsibleJinjava {
+  private static final Set<String> UNDEFINED_AWARE_FILTERS = Set.of("default", "d", "mandatory");
+
+  private AnsibleJinjava() {}
+
+  static Jinjava create() {
+    CompositeELResolver resolver = new CompositeELResolver();
+    resolver.add(new StrictResolver());
+    resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
+    JinjavaConfig config = JinjavaConfig.newBuilder()
+        // Ansible's template module: trim_blocks=True, lstrip_blocks=False.
+        .withTrimBlocks(true)
+        .withLstripBlocks(false)
+        .withElResolver(resolver)
+        .withInterperterFactory(new StrictInterpreter.Factory())
+        .withLegacyOverrides(LegacyOverrides.newBuilder()
+            .withIterateOverMapKeys(true)
+            .withEvaluateMapKeys(true)
+            .withUseNaturalOperatorPrecedence(true)
+            .withParseWhitespaceControlStrictly(true)
+            .withUseTrimmingForNotesAndExpressions(true)
+            .withKeepNullableLoopValues(true)
+            .build())
+        .build();
+    Jinjava jinjava = new Jinjava(config);
+    register(jinjava.getGlobalContext());
+    return jinjava;
+  }
+
+  private static void register(Context context) {
+    List<NamedFilter> filters = new ArrayList<>();
+    filters.addAll(TypeFilters.all());
+    filters.addAll(TextFilters.all());
+    filters.addAll(CollectionFilters.all());
+    filters.addAll(DataFormatFilters.all());
+    filters.addAll(IpAddrFilters.all());
+    filters.forEach(context::registerFilter);
+    AnsibleTests.all().forEach(context::registerExpTest);
+
+    // Every other filter and test, ours and jinjava's alike, must fail on undefined input.
+    for (Filter filter : new ArrayList<>(context.getAllFilters())) {
+      if (!UNDEFINED_AWARE_FILTERS.contains(filter.getName())) {
+        context.registerFilter(new StrictFilter(filter));
+      }
+    }
+    for (ExpTest test : new ArrayList<>(context.getAllExpTests())) {
+      context.registerExpTest(new StrictFilter.Test(test));
+    }
+    AnsibleTests.undefinedAware().forEach(context::registerExpTest);
+  }
+}

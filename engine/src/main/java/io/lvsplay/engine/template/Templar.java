@@ -1,0 +1,99 @@
+package io.lvsplay.engine.template;
+
+import com.hubspot.jinjava.Jinjava;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place where Jinja2 is evaluated, with Ansible's rules: undefined variables are errors,
+ * variables whose values contain Jinja2 are templated when read, values print like Python, and a
+ * string that is a single "{{ expr }}" keeps the expression's native type.
+ *
+ * <p>Create one per run and share it between hosts: it is thread-safe, and building the underlying
+ * Jinjava is expensive.
+ */
+public final class Templar {
+  private final Jinjava jinjava = AnsibleJinjava.create();
+
+  /** Renders a template file's text; {@code source} (the file name) prefixes error messages. */
+  public String render(String template, Map<String, Object> vars, String source) {
+    return session(vars, source).render(template);
+  }
+
+  /**
+   * Templates every string inside {@code value} (maps, lists, nested). A string that is exactly one
+   * "{{ expr }}" becomes the expression's value (list, map, number, bool); other templated strings
+   * become text; everything else is returned as is.
+   */
+  public Object template(Object value, Map<String, Object> vars, String source) {
+    if (!isTemplated(value)) {
+      return value;
+    }
+    return templateDeep(value, session(vars, source));
+  }
+
+  /** Evaluates a bare expression such as a {@code when:} item: "x is defined and y|int > 2". */
+  public Object evaluate(String expression, Map<String, Object> vars, String source) {
+    return session(vars, source).evaluate(expression);
+  }
+
+  /**
+   * Evaluates a condition with Python truthiness. Accepts a bare expression or one already wrapped
+   * in "{{ }}", whose text result "False"/"false" counts as false, as in Ansible.
+   */
+  public boolean evaluateCondition(String expression, Map<String, Object> vars, String source) {
+    RenderSession session = session(vars, source);
+    if (!isTemplated(expression)) {
+      return Truthiness.isTruthy(session.evaluate(expression));
+    }
+    Object templated = session.template(expression);
+    if (templated instanceof String text) {
+      return RenderSession.singleExpression(expression).isPresent()
+          ? Truthiness.conditionText(text)
+          : Truthiness.isTruthy(session.evaluate(text));
+    }
+    return Truthiness.isTruthy(templated);
+  }
+
+  /** True if the value, or any string nested in it, contains "{{" or "{%". */
+  public static boolean isTemplated(Object value) {
+    if (value instanceof CharSequence text) {
+      String string = text.toString();
+      return string.contains("{{") || string.contains("{%");
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.entrySet().stream().anyMatch(e -> isTemplated(e.getKey()) || isTemplated(e.getValue()));
+    }
+    if (value instanceof Iterable<?> items) {
+      for (Object item : items) {
+        if (isTemplated(item)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private RenderSession session(Map<String, Object> vars, String source) {
+    return new VariableScope(jinjava, vars).session(source);
+  }
+
+  private static Object templateDeep(Object value, RenderSession session) {
+    if (value instanceof String text) {
+      return isTemplated(text) ? session.template(text) : text;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> result = new LinkedHashMap<>();
+      map.forEach((key, item) -> result.put(templateDeep(key, session), templateDeep(item, session)));
+      return result;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> result = new ArrayList<>(list.size());
+      list.forEach(item -> result.add(templateDeep(item, session)));
+      return result;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,60 @@
+package io.lvsplay.modules;
+
+import io.lvsplay.engine.module.ArgSpec;
+import io.lvsplay.engine.module.ArgSpec.Type;
+import io.lvsplay.engine.module.Module;
+import io.lvsplay.engine.module.ModuleArgs;
+import io.lvsplay.engine.module.ModuleContext;
+import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.module.Plan;
+import java.util.List;
+
+/**
+ * Fails the task when one of the {@code that} conditions is false. The conditions are bare
+ * Jinja2 expressions, evaluated by the executor's templating like {@code when:}.
+ * {@code quiet} is accepted for compatibility; the executor's output is already one line.
+ */
+public final class AssertModule implements Module {
+    private static final ArgSpec SPEC = ArgSpec.of()
+            .required("that", Type.LIST)
+            .arg("fail_msg", Type.RAW).alias("msg", "fail_msg")
+            .arg("success_msg", Type.RAW)
+            .arg("quiet", Type.BOOL, false);
+
+    @Override
+    public String name() {
+        return "assert";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("ansible.builtin.assert", "ansible.legacy.assert");
+    }
+
+    @Override
+    public ArgSpec argSpec() {
+        return SPEC;
+    }
+
+    @Override
+    public boolean needsConnection() {
+        return false;
+    }
+
+    @Override
+    public Plan plan(ModuleArgs args, ModuleContext ctx) {
+        Object that = args.raw("that");
+        // a single condition may contain commas ("a in [1, 2]"): only a YAML list is a list here
+        List<?> conditions = that instanceof List<?> l ? l : List.of(that);
+        for (Object condition : conditions) {
+            boolean holds = condition instanceof Boolean b ? b : ctx.evaluateCondition(String.valueOf(condition));
+            if (!holds) {
+                Object msg = args.raw("fail_msg");
+                throw new ModuleFailure(msg == null ? "Assertion failed" : String.valueOf(msg),
+                        Fields.of("assertion", condition, "evaluated_to", false));
+            }
+        }
+        Object success = args.raw("success_msg");
+        return Plan.unchanged(Fields.of("msg", success == null ? "All assertions passed" : success));
+    }
+}

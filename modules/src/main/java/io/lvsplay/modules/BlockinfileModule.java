@@ -1,0 +1,145 @@
+package io.lvsplay.modules;
+
+import io.lvsplay.engine.module.ArgSpec;
+import io.lvsplay.engine.module.ArgSpec.Type;
+import io.lvsplay.engine.module.Change;
+import io.lvsplay.engine.module.Module;
+import io.lvsplay.engine.module.ModuleArgs;
+import io.lvsplay.engine.module.ModuleContext;
+import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.module.Plan;
+import io.lvsplay.modules.FileContentPlanner.DesiredFile;
+import io.lvsplay.modules.FileContentPlanner.ExistingFile;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Keeps a block of lines between two marker lines, inserted where asked, replaced in place later. */
+public final class BlockinfileModule implements Module {
+    private static final ArgSpec SPEC = ArgSpec.of()
+            .required("path", Type.PATH)
+            .alias("dest", "path").alias("destfile", "path").alias("name", "path")
+            .choice("state", "present", "present", "absent")
+            .arg("block", Type.STR, "").alias("content", "block")
+            .arg("marker", Type.STR, "# {mark} ANSIBLE MANAGED BLOCK")
+            .arg("marker_begin", Type.STR, "BEGIN")
+            .arg("marker_end", Type.STR, "END")
+            .arg("insertafter", Type.STR)
+            .arg("insertbefore", Type.STR)
+            .arg("create", Type.BOOL, false)
+            .arg("backup", Type.BOOL, false)
+            .arg("validate", Type.STR)
+            .arg("mode", Type.RAW)
+            .arg("owner", Type.STR)
+            .arg("group", Type.STR)
+            .mutuallyExclusive("insertbefore", "insertafter");
+
+    @Override
+    public String name() {
+        return "blockinfile";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("ansible.builtin.blockinfile", "ansible.legacy.blockinfile");
+    }
+
+    @Override
+    public ArgSpec argSpec() {
+        return SPEC;
+    }
+
+    @Override
+    public Plan plan(ModuleArgs args, ModuleContext ctx) {
+        String path = args.str("path");
+        ExistingFile existing = FileContentPlanner.read(ctx.host(), path);
+        if (existing.stat().isDirectory()) {
+            throw new ModuleFailure("Path " + path + " is a directory !", Fields.of("rc", 256));
+        }
+        boolean present = "present".equals(args.str("state"));
+        if (!existing.exists()) {
+            if (!present) {
+                return Plan.unchanged(Fields.of("msg", "File " + path + " does not exist, nothing to remove"));
+            }
+            if (!args.bool("create", false)) {
+                throw new ModuleFailure("Path " + path + " does not exist !", Fields.of("rc", 257));
+            }
+        }
+        String marker = args.str("marker");
+        String begin = marker.replace("{mark}", args.str("marker_begin"));
+        String end = marker.replace("{mark}", args.str("marker_end"));
+        List<String> lines = edit(TextLines.split(existing.text()), begin, end,
+                present ? args.str("block") : "", args.str("insertafter"), args.str("insertbefore"));
+        String after = TextLines.join(lines);
+        List<Change> changes = new ArrayList<>();
+        if (!existing.exists()) {
+            ParentDirectory.ensure(ctx.host(), path).ifPresent(changes::add);
+        }
+        changes.addAll(FileContentPlanner.plan(existing, new DesiredFile(path, after.getBytes(StandardCharsets.UTF_8),
+                FileAttributes.from(args), args.bool("backup", false), args.str("validate"))));
+        String msg = after.equals(existing.text()) ? "" : !existing.exists() ? "File created"
+                : present && !args.str("block").isEmpty() ? "Block inserted" : "Block removed";
+        return Plan.changes(changes, Fields.of("msg", msg));
+    }
+
+    /** The file's lines with the marked block replaced by {@code block} (empty block: removed). Pure. */
+    static List<String> edit(List<String> original, String begin, String end, String block,
+                             String insertAfter, String insertBefore) {
+        List<String> lines = new ArrayList<>(original);
+        List<String> blockLines = new ArrayList<>();
+        if (!block.isEmpty()) {
+            blockLines.add(begin + "\n");
+            for (String l : TextLines.split(block)) {
+                blockLines.add(TextLines.stripEnding(l) + "\n");
+            }
+            blockLines.add(end + "\n");
+        }
+        Integer n0 = null;
+        Integer n1 = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String bare = TextLines.stripEnding(lines.get(i));
+            if (bare.equals(begin)) {
+                n0 = i;
+            }
+            if (bare.equals(end)) {
+                n1 = i;
+            }
+        }
+        int at;
+        if (n0 == null || n1 == null) {
+            at = insertionPoint(lines, insertAfter, insertBefore);
+        } else if (n0 < n1) {
+            lines.subList(n0, n1 + 1).clear();
+            at = n0;
+        } else {
+            lines.subList(n1, n0 + 1).clear();
+            at = n1;
+        }
+        if (at > 0 && !blockLines.isEmpty() && !TextLines.endsWithNewline(lines.get(at - 1))) {
+            lines.set(at - 1, lines.get(at - 1) + "\n");
+        }
+        lines.addAll(at, blockLines);
+        return lines;
+    }
+
+    /* Ansible: the last line matching the regex (after it for insertafter), else the end; BOF is 0. */
+    private static int insertionPoint(List<String> lines, String insertAfter, String insertBefore) {
+        String anchor = insertAfter != null && !"EOF".equals(insertAfter) ? insertAfter
+                : insertBefore != null && !"BOF".equals(insertBefore) ? insertBefore : null;
+        if (anchor == null) {
+            return "BOF".equals(insertBefore) ? 0 : lines.size();
+        }
+        Pattern re = PythonRegex.compile(anchor, insertAfter != null ? "insertafter" : "insertbefore");
+        Integer found = null;
+        for (int i = 0; i < lines.size(); i++) {
+            if (re.matcher(lines.get(i)).find()) {
+                found = i;
+            }
+        }
+        if (found == null) {
+            return lines.size();
+        }
+        return insertAfter != null ? found + 1 : found;
+    }
+}

@@ -1,0 +1,55 @@
+package io.lvsplay.modules;
+
+import io.lvsplay.engine.module.ArgSpec;
+import io.lvsplay.engine.module.ArgSpec.Type;
+import io.lvsplay.engine.module.Module;
+import io.lvsplay.engine.module.ModuleArgs;
+import io.lvsplay.engine.module.ModuleContext;
+import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.remote.ShellQuote;
+import java.util.List;
+
+/**
+ * Runs a program without a shell: the free-form line is split into words like shlex does, and
+ * every word is quoted, so $VAR, pipes and redirections reach the program literally.
+ */
+public final class CommandModule implements Module {
+    private static final ArgSpec SPEC = CommandRun.commonSpec().arg("argv", Type.LIST);
+
+    @Override
+    public String name() {
+        return "command";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("ansible.builtin.command", "ansible.legacy.command");
+    }
+
+    @Override
+    public ArgSpec argSpec() {
+        return SPEC;
+    }
+
+    @Override
+    public Plan plan(ModuleArgs args, ModuleContext ctx) {
+        List<String> argv = argv(args);
+        if (argv.isEmpty()) {
+            throw new ModuleFailure("no command given: use the free-form line, cmd or argv");
+        }
+        return CommandRun.plan(args, ctx, ShellQuote.join(argv), argv);
+    }
+
+    private static List<String> argv(ModuleArgs args) {
+        if (args.has("argv")) {
+            if (args.has("_raw_params") || args.has("cmd")) {
+                throw new ModuleFailure("argv and a command string are mutually exclusive");
+            }
+            Object raw = args.raw("argv");
+            return raw instanceof List<?> l ? CommandRun.asStrings(l) : ShellWords.split(String.valueOf(raw));
+        }
+        String line = args.has("cmd") ? args.str("cmd") : args.rawParams();
+        return line == null ? List.of() : ShellWords.split(line);
+    }
+}

@@ -1,0 +1,108 @@
+package io.lvsplay.modules;
+
+import io.lvsplay.engine.module.ArgSpec;
+import io.lvsplay.engine.module.ArgSpec.Type;
+import io.lvsplay.engine.module.Change;
+import io.lvsplay.engine.module.Module;
+import io.lvsplay.engine.module.ModuleArgs;
+import io.lvsplay.engine.module.ModuleContext;
+import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.remote.FileStat;
+import io.lvsplay.engine.remote.RemoteHost;
+import io.lvsplay.modules.FileContentPlanner.DesiredFile;
+import io.lvsplay.modules.FileContentPlanner.ExistingFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Puts a file on the host from {@code content} or a controller file {@code src} (or, with
+ * remote_src, a file already on the host). Only files: a directory src is refused.
+ */
+public final class CopyModule implements Module {
+    private static final ArgSpec SPEC = ArgSpec.of()
+            .required("dest", Type.PATH)
+            .arg("src", Type.PATH)
+            .arg("content", Type.RAW)
+            .arg("remote_src", Type.BOOL, false)
+            .arg("force", Type.BOOL, true)
+            .arg("backup", Type.BOOL, false)
+            .arg("validate", Type.STR)
+            .arg("mode", Type.RAW)
+            .arg("owner", Type.STR)
+            .arg("group", Type.STR)
+            .mutuallyExclusive("src", "content")
+            .requiredOneOf("src", "content");
+
+    @Override
+    public String name() {
+        return "copy";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("ansible.builtin.copy", "ansible.legacy.copy");
+    }
+
+    @Override
+    public ArgSpec argSpec() {
+        return SPEC;
+    }
+
+    @Override
+    public Plan plan(ModuleArgs args, ModuleContext ctx) {
+        RemoteHost host = ctx.host();
+        String src = args.str("src");
+        byte[] content = src == null ? contentArg(args) : source(args, ctx, src);
+        String dest = args.str("dest");
+        boolean intoDirectory = dest.endsWith("/");
+        FileStat destStat = intoDirectory ? null : host.stat(dest);
+        if (intoDirectory || destStat.isDirectory()) {
+            if (src == null) {
+                throw new ModuleFailure("can not use content with a dir as dest (" + dest + ")");
+            }
+            dest = (dest.endsWith("/") ? dest : dest + "/") + Path.of(src).getFileName();
+        }
+        String checksum = FileContentPlanner.sha1(content);
+        Plan result = Plan.unchanged().withResult(Fields.of("dest", dest, "src", src, "checksum", checksum,
+                "size", (long) content.length));
+        ExistingFile existing = FileContentPlanner.read(host, dest);
+        if (existing.stat().isDirectory()) {
+            throw new ModuleFailure("destination " + dest + " is a directory");
+        }
+        if (existing.exists() && !args.bool("force", true)) {
+            return result.withResult(Fields.of("msg", "file already exists"));
+        }
+        List<Change> changes = FileContentPlanner.plan(existing, new DesiredFile(dest, content,
+                FileAttributes.from(args), args.bool("backup", false), args.str("validate")));
+        return Plan.changes(changes, result.result());
+    }
+
+    private static byte[] contentArg(ModuleArgs args) {
+        Object content = args.raw("content");
+        return String.valueOf(content).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] source(ModuleArgs args, ModuleContext ctx, String src) {
+        if (args.bool("remote_src", false)) {
+            FileStat stat = ctx.host().stat(src);
+            if (stat.isDirectory()) {
+                throw new ModuleFailure("src " + src + " is a directory: copying directories is not supported");
+            }
+            return ctx.host().readFile(src).orElseThrow(() ->
+                    new ModuleFailure("Source " + src + " not found on " + ctx.hostName()));
+        }
+        Path local = ctx.findFile(src, "files");
+        if (Files.isDirectory(local)) {
+            throw new ModuleFailure("src " + local + " is a directory: copying directories is not supported");
+        }
+        try {
+            return Files.readAllBytes(local);
+        } catch (IOException e) {
+            throw new ModuleFailure("cannot read " + local + " on the controller: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.lvsplay.modules;
+
+import io.lvsplay.engine.module.ArgSpec;
+import io.lvsplay.engine.module.ArgSpec.Type;
+import io.lvsplay.engine.module.Module;
+import io.lvsplay.engine.module.ModuleArgs;
+import io.lvsplay.engine.module.ModuleContext;
+import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.module.Plan;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shows a message or a variable. {@code verbosity} is accepted here and applied by the
+ * executor, which knows how many -v were given.
+ */
+public final class DebugModule implements Module {
+    private static final ArgSpec SPEC = ArgSpec.of()
+            .arg("msg", Type.RAW)
+            .arg("var", Type.STR)
+            .arg("verbosity", Type.INT, 0)
+            .mutuallyExclusive("msg", "var");
+
+    @Override
+    public String name() {
+        return "debug";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("ansible.builtin.debug", "ansible.legacy.debug");
+    }
+
+    @Override
+    public ArgSpec argSpec() {
+        return SPEC;
+    }
+
+    @Override
+    public boolean needsConnection() {
+        return false;
+    }
+
+    @Override
+    public Plan plan(ModuleArgs args, ModuleContext ctx) {
+        String var = args.str("var");
+        if (var == null) {
+            Object msg = args.raw("msg");
+            return Plan.unchanged(Map.of("msg", msg == null ? "Hello world!" : msg));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        try {
+            Object value = ctx.evaluate(var);
+            result.put(var, value == null ? "VARIABLE IS NOT DEFINED!" : value);
+        } catch (ModuleFailure undefined) {
+            result.put(var, "VARIABLE IS NOT DEFINED!");
+        }
+        return Plan.unchanged(result);
+    }
+}

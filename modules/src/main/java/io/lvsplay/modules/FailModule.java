@@ -1,0 +1,40 @@
+package io.lvsplay.modules;
+
+import io.lvsplay.engine.module.ArgSpec;
+import io.lvsplay.engine.module.ArgSpec.Type;
+import io.lvsplay.engine.module.Module;
+import io.lvsplay.engine.module.ModuleArgs;
+import io.lvsplay.engine.module.ModuleContext;
+import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.module.Plan;
+import java.util.List;
+
+/** Fails the task with a message: the playbook's own "stop here". */
+public final class FailModule implements Module {
+    private static final ArgSpec SPEC = ArgSpec.of().arg("msg", Type.RAW, "Failed as requested from task");
+
+    @Override
+    public String name() {
+        return "fail";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("ansible.builtin.fail", "ansible.legacy.fail");
+    }
+
+    @Override
+    public ArgSpec argSpec() {
+        return SPEC;
+    }
+
+    @Override
+    public boolean needsConnection() {
+        return false;
+    }
+
+    @Override
+    public Plan plan(ModuleArgs args, ModuleContext ctx) {
+        throw new ModuleFailure(args.str("msg"));
+    }
+}

@@ -1,0 +1,67 @@
+package io.lvsplay.modules;
+
+import io.lvsplay.engine.module.Change;
+import io.lvsplay.engine.module.Diff;
+import io.lvsplay.engine.module.ModuleArgs;
+import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.remote.FileStat;
+import io.lvsplay.engine.remote.ShellQuote;
+import io.lvsplay.engine.transport.ExecResult;
+import java.util.Map;
+import java.util.Optional;
+
+/** The mode/owner/group arguments every file module shares, and the change that applies them. */
+record FileAttributes(Object mode, String owner, String group) {
+
+    static FileAttributes from(ModuleArgs args) {
+        return new FileAttributes(args.raw("mode"), args.str("owner"), args.str("group"));
+    }
+
+    /** The octal mode wanted for a path in its current state (null: keep whatever it is). */
+    String modeFor(FileStat stat) {
+        return FileMode.resolve(mode, stat.exists() ? stat.mode() : null, stat.isDirectory());
+    }
+
+    /** The chmod/chown needed to bring an existing path to these attributes, if any. */
+    Optional<Change> change(FileStat stat) {
+        String wantedMode = modeFor(stat);
+        boolean modeDiffers = wantedMode != null && !stat.isLink() && !wantedMode.equals(stat.mode());
+        boolean ownerDiffers = owner != null && !owner.equals(stat.owner());
+        boolean groupDiffers = group != null && !group.equals(stat.group());
+        if (!modeDiffers && !ownerDiffers && !groupDiffers) {
+            return Optional.empty();
+        }
+        String path = ShellQuote.quote(stat.path());
+        StringBuilder cmd = new StringBuilder("set -e");
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = new StringBuilder();
+        // -h: owner of a symlink itself, never of what it points to
+        String noFollow = stat.isLink() ? " -h" : "";
+        if (modeDiffers) {
+            cmd.append("; chmod ").append(wantedMode).append(" -- ").append(path);
+            before.append("mode: ").append(stat.mode()).append('\n');
+            after.append("mode: ").append(wantedMode).append('\n');
+        }
+        if (ownerDiffers) {
+            cmd.append("; chown").append(noFollow).append(' ').append(ShellQuote.quote(owner)).append(" -- ").append(path);
+            before.append("owner: ").append(stat.owner()).append('\n');
+            after.append("owner: ").append(owner).append('\n');
+        }
+        if (groupDiffers) {
+            cmd.append("; chgrp").append(noFollow).append(' ').append(ShellQuote.quote(group)).append(" -- ").append(path);
+            before.append("group: ").append(stat.group()).append('\n');
+            after.append("group: ").append(group).append('\n');
+        }
+        String command = cmd.toString();
+        return Optional.of(Change.of("set attributes of " + stat.path(),
+                Diff.of(stat.path() + " (file attributes)", before.toString(), after.toString()),
+                host -> {
+                    ExecResult r = host.run(command);
+                    if (!r.ok()) {
+                        throw new ModuleFailure("cannot set attributes of " + stat.path() + " on "
+                                + host.hostName() + ": " + r.stderr().strip());
+                    }
+                    return Map.of();
+                }));
+    }
+}

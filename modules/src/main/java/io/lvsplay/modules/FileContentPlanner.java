@@ -1,0 +1,141 @@
+package io.lvsplay.modules;
+
+import io.lvsplay.engine.module.Change;
+import io.lvsplay.engine.module.Diff;
+import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.remote.FileStat;
+import io.lvsplay.engine.remote.RemoteHost;
+import io.lvsplay.engine.remote.ShellQuote;
+import io.lvsplay.engine.transport.ExecResult;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plans "this path must hold these bytes with these attributes": the shared write path of copy,
+ * template, lineinfile, blockinfile and sysctl. Content that differs gives one write change
+ * (optional backup, optional validation, atomic replace with the attributes); equal content
+ * gives at most an attribute change.
+ */
+final class FileContentPlanner {
+
+    /** What is on the host now: content is null when the path does not exist. */
+    record ExistingFile(FileStat stat, byte[] content) {
+        boolean exists() {
+            return stat.exists();
+        }
+
+        String text() {
+            return content == null ? "" : new String(content, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** What should be there. {@code validate} is a command with %s, or null. */
+    record DesiredFile(String path, byte[] content, FileAttributes attributes, boolean backup, String validate) {}
+
+    private FileContentPlanner() {
+    }
+
+    /** Reads a path for planning: its stat, and its bytes when it is a regular file. */
+    static ExistingFile read(RemoteHost host, String path) {
+        FileStat stat = host.stat(path);
+        if (stat.isDirectory()) {
+            return new ExistingFile(stat, null);
+        }
+        if (!stat.exists()) {
+            return new ExistingFile(stat, null);
+        }
+        Optional<byte[]> bytes = host.readFile(path);
+        return new ExistingFile(stat, bytes.orElse(null));
+    }
+
+    static List<Change> plan(ExistingFile existing, DesiredFile desired) {
+        if (desired.validate() != null && !desired.validate().contains("%s")) {
+            throw new ModuleFailure("validate must contain %s: " + desired.validate());
+        }
+        List<Change> changes = new ArrayList<>();
+        boolean sameContent = existing.content() != null
+                && java.util.Arrays.equals(existing.content(), desired.content());
+        if (sameContent) {
+            desired.attributes().change(existing.stat()).ifPresent(changes::add);
+            return changes;
+        }
+        String mode = desired.attributes().modeFor(existing.stat());
+        FileAttributes attrs = desired.attributes();
+        boolean backup = desired.backup() && existing.exists();
+        changes.add(Change.of(existing.exists() ? "update " + desired.path() : "create " + desired.path(),
+                diff(desired.path(), existing.content(), desired.content()),
+                host -> {
+                    Map<String, Object> result = new LinkedHashMap<>();
+                    if (desired.validate() != null) {
+                        validate(host, desired.validate(), desired.content());
+                    }
+                    if (backup) {
+                        result.put("backup_file", backup(host, desired.path()));
+                    }
+                    host.writeFile(desired.path(), desired.content(), mode, attrs.owner(), attrs.group());
+                    return result;
+                }));
+        return changes;
+    }
+
+    static Diff diff(String path, byte[] before, byte[] after) {
+        return Diff.of(path, text(before), text(after));
+    }
+
+    private static String text(byte[] bytes) {
+        if (bytes == null) {
+            return "";
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            if (text.indexOf('\0') < 0) {
+                return text;
+            }
+        } catch (CharacterCodingException e) {
+            // binary content: described below instead of shown
+        }
+        return "(binary content, " + bytes.length + " bytes, sha1 " + sha1(bytes) + ")\n";
+    }
+
+    static String sha1(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-1", e);
+        }
+    }
+
+    /* The candidate content goes to a temp file that the user's command checks before install. */
+    private static void validate(RemoteHost host, String validate, byte[] content) {
+        String check = validate.replace("%s", "\"$lvsplay_tmp\"");
+        ExecResult r = host.run("lvsplay_tmp=$(mktemp) || exit 111; trap 'rm -f \"$lvsplay_tmp\"' EXIT; "
+                + "cat > \"$lvsplay_tmp\"; " + check, content);
+        if (!r.ok()) {
+            throw new ModuleFailure("failed to validate", Fields.of(
+                    "exit_status", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr(), "validate", validate));
+        }
+    }
+
+    /* Named like Ansible's backups, with the host's clock: dest.YYYY-MM-DD@HH:MM:SS~ */
+    static String backup(RemoteHost host, String path) {
+        String q = ShellQuote.quote(path);
+        ExecResult r = host.run("b=" + q + ".$(date +%Y-%m-%d@%H:%M:%S)~ && cp -p -- " + q
+                + " \"$b\" && printf %s \"$b\"");
+        if (!r.ok()) {
+            throw new ModuleFailure("cannot back up " + path + " on " + host.hostName() + ": " + r.stderr().strip());
+        }
+        return r.stdout();
+    }
+}

@@ -1,0 +1,190 @@
+package io.lvsplay.modules;
+
+import io.lvsplay.engine.module.ArgSpec;
+import io.lvsplay.engine.module.ArgSpec.Type;
+import io.lvsplay.engine.module.Change;
+import io.lvsplay.engine.module.Diff;
+import io.lvsplay.engine.module.Module;
+import io.lvsplay.engine.module.ModuleArgs;
+import io.lvsplay.engine.module.ModuleContext;
+import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.remote.FileStat;
+import io.lvsplay.engine.remote.RemoteHost;
+import io.lvsplay.engine.remote.ShellQuote;
+import io.lvsplay.engine.transport.ExecResult;
+import java.util.List;
+import java.util.Map;
+
+/** Paths in a state: file, directory (optionally recursive attributes), absent, link, touch. */
+public final class FileModule implements Module {
+    private static final ArgSpec SPEC = ArgSpec.of()
+            .required("path", Type.PATH)
+            .alias("dest", "path").alias("name", "path")
+            .choice("state", null, "file", "directory", "absent", "link", "touch")
+            .arg("src", Type.PATH)
+            .arg("mode", Type.RAW)
+            .arg("owner", Type.STR)
+            .arg("group", Type.STR)
+            .arg("recurse", Type.BOOL, false)
+            .arg("force", Type.BOOL, false);
+
+    @Override
+    public String name() {
+        return "file";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("ansible.builtin.file", "ansible.legacy.file");
+    }
+
+    @Override
+    public ArgSpec argSpec() {
+        return SPEC;
+    }
+
+    @Override
+    public Plan plan(ModuleArgs args, ModuleContext ctx) {
+        String path = args.str("path");
+        RemoteHost host = ctx.host();
+        FileStat stat = host.stat(path);
+        String state = args.str("state", defaultState(stat, args.bool("recurse", false)));
+        FileAttributes attrs = FileAttributes.from(args);
+        List<Change> changes = switch (state) {
+            case "absent" -> absent(stat);
+            case "directory" -> directory(host, stat, attrs, args.bool("recurse", false), args.raw("mode"));
+            case "touch" -> touch(stat, attrs);
+            case "link" -> link(host, stat, attrs, args.str("src"), args.bool("force", false));
+            default -> file(stat, attrs);
+        };
+        return Plan.changes(changes, Fields.of("path", path, "state", state,
+                "src", "link".equals(state) ? args.str("src") : null));
+    }
+
+    /* Ansible: recurse implies directory; otherwise whatever the path already is, else file. */
+    private static String defaultState(FileStat stat, boolean recurse) {
+        if (recurse) {
+            return "directory";
+        }
+        return switch (stat.type()) {
+            case "directory" -> "directory";
+            case "link" -> "link";
+            default -> "file";
+        };
+    }
+
+    private static List<Change> file(FileStat stat, FileAttributes attrs) {
+        if (!stat.exists()) {
+            throw new ModuleFailure("file (" + stat.path() + ") is absent, cannot continue");
+        }
+        if (stat.isDirectory()) {
+            throw new ModuleFailure("file (" + stat.path() + ") is directory, cannot continue");
+        }
+        return attrs.change(stat).stream().toList();
+    }
+
+    private static List<Change> absent(FileStat stat) {
+        if (!stat.exists()) {
+            return List.of();
+        }
+        String cmd = "rm -rf -- " + ShellQuote.quote(stat.path());
+        return List.of(Change.of("remove " + stat.path(), stateDiff(stat, "absent"),
+                host -> runOrFail(host, cmd, "remove " + stat.path())));
+    }
+
+    private static List<Change> directory(RemoteHost host, FileStat stat, FileAttributes attrs, boolean recurse,
+                                          Object mode) {
+        if (!stat.exists()) {
+            String cmd = "mkdir -p -- " + ShellQuote.quote(stat.path())
+                    + creationAttributes(stat.path(), FileMode.resolve(mode, null, true), attrs);
+            return List.of(Change.of("create directory " + stat.path(), stateDiff(stat, "directory"),
+                    h -> runOrFail(h, cmd, "create directory " + stat.path())));
+        }
+        if (!stat.isDirectory()) {
+            throw new ModuleFailure(stat.path() + " already exists as a " + stat.type());
+        }
+        if (recurse) {
+            return RecursiveAttributes.plan(host, stat.path(), mode, attrs).stream().toList();
+        }
+        return attrs.change(stat).stream().toList();
+    }
+
+    /* touch always changes something (the times), as in Ansible. */
+    private static List<Change> touch(FileStat stat, FileAttributes attrs) {
+        String mode = FileMode.resolve(attrs.mode(), stat.exists() ? stat.mode() : null, stat.isDirectory());
+        String cmd = "touch -- " + ShellQuote.quote(stat.path()) + creationAttributes(stat.path(), mode, attrs);
+        return List.of(Change.of("touch " + stat.path(), stateDiff(stat, stat.exists() ? stat.type() : "file"),
+                host -> runOrFail(host, cmd, "touch " + stat.path())));
+    }
+
+    private static List<Change> link(RemoteHost host, FileStat stat, FileAttributes attrs, String src, boolean force) {
+        if (src == null) {
+            throw new ModuleFailure("src is required for state=link (" + stat.path() + ")");
+        }
+        if (stat.isLink() && src.equals(stat.linkTarget())) {
+            return attrs.change(stat).stream().toList();
+        }
+        String path = ShellQuote.quote(stat.path());
+        String remove = "";
+        if (stat.exists() && !stat.isLink()) {
+            if (!force) {
+                throw new ModuleFailure("refusing to convert from " + stat.type() + " to symlink for "
+                        + stat.path() + " (use force=yes)");
+            }
+            remove = (stat.isDirectory() ? "rmdir -- " : "rm -f -- ") + path + " && ";
+        }
+        String resolved = src.startsWith("/") ? src : parent(stat.path()) + "/" + src;
+        if (!force && !host.stat(resolved).exists()) {
+            throw new ModuleFailure("src file does not exist, use \"force=yes\" if you really want to create the link: "
+                    + resolved);
+        }
+        StringBuilder cmd = new StringBuilder(remove).append("ln -sfn -- ").append(ShellQuote.quote(src))
+                .append(' ').append(path);
+        if (attrs.owner() != null) {
+            cmd.append(" && chown -h ").append(ShellQuote.quote(attrs.owner())).append(" -- ").append(path);
+        }
+        if (attrs.group() != null) {
+            cmd.append(" && chgrp -h ").append(ShellQuote.quote(attrs.group())).append(" -- ").append(path);
+        }
+        String command = cmd.toString();
+        String before = stat.isLink() ? "state: link\nsrc: " + stat.linkTarget() + "\n" : "state: " + stat.type() + "\n";
+        return List.of(Change.of("link " + stat.path() + " -> " + src,
+                Diff.of(stat.path(), before, "state: link\nsrc: " + src + "\n"),
+                h -> runOrFail(h, command, "link " + stat.path() + " to " + src)));
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? (slash == 0 ? "" : ".") : path.substring(0, slash);
+    }
+
+    /* chmod/chown appended to a command that creates the path. */
+    private static String creationAttributes(String path, String mode, FileAttributes attrs) {
+        String q = ShellQuote.quote(path);
+        StringBuilder out = new StringBuilder();
+        if (mode != null) {
+            out.append(" && chmod ").append(mode).append(" -- ").append(q);
+        }
+        if (attrs.owner() != null) {
+            out.append(" && chown ").append(ShellQuote.quote(attrs.owner())).append(" -- ").append(q);
+        }
+        if (attrs.group() != null) {
+            out.append(" && chgrp ").append(ShellQuote.quote(attrs.group())).append(" -- ").append(q);
+        }
+        return out.toString();
+    }
+
+    private static Diff stateDiff(FileStat before, String afterState) {
+        return Diff.of(before.path(), "state: " + before.type() + "\n", "state: " + afterState + "\n");
+    }
+
+    static Map<String, Object> runOrFail(RemoteHost host, String command, String what) {
+        ExecResult r = host.run(command);
+        if (!r.ok()) {
+            throw new ModuleFailure("cannot " + what + " on " + host.hostName() + ": " + r.stderr().strip(),
+                    Fields.of("rc", r.exitCode(), "stderr", r.stderr()));
+        }
+        return Map.of();
+    }
+}

@@ -1,0 +1,46 @@
+package io.lvsplay.modules;
+
+import io.lvsplay.engine.module.ArgSpec;
+import io.lvsplay.engine.module.ArgSpec.Type;
+import io.lvsplay.engine.module.Module;
+import io.lvsplay.engine.module.ModuleArgs;
+import io.lvsplay.engine.module.ModuleContext;
+import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.transport.ExecResult;
+import java.util.List;
+import java.util.Map;
+
+/** Proves the host can be reached and runs commands (as the become user, if any). */
+public final class PingModule implements Module {
+    private static final ArgSpec SPEC = ArgSpec.of().arg("data", Type.STR, "pong");
+
+    @Override
+    public String name() {
+        return "ping";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("ansible.builtin.ping", "ansible.legacy.ping");
+    }
+
+    @Override
+    public ArgSpec argSpec() {
+        return SPEC;
+    }
+
+    @Override
+    public Plan plan(ModuleArgs args, ModuleContext ctx) {
+        String data = args.str("data");
+        if (data.equals("crash")) {
+            throw new ModuleFailure("boom: ping was asked to crash");
+        }
+        ExecResult r = ctx.host().run("echo pong");
+        if (!r.ok() || !r.stdout().strip().equals("pong")) {
+            throw new ModuleFailure("ping on " + ctx.hostName() + " could not run a command: "
+                    + (r.stdout() + r.stderr()).strip(), Map.of("rc", r.exitCode()));
+        }
+        return Plan.unchanged(Map.of("ping", data));
+    }
+}

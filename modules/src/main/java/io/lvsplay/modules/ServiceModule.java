@@ -1,0 +1,185 @@
+package io.lvsplay.modules;
+
+import io.lvsplay.engine.module.ArgSpec;
+import io.lvsplay.engine.module.ArgSpec.Type;
+import io.lvsplay.engine.module.Change;
+import io.lvsplay.engine.module.Diff;
+import io.lvsplay.engine.module.Module;
+import io.lvsplay.engine.module.ModuleArgs;
+import io.lvsplay.engine.module.ModuleContext;
+import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.remote.RemoteHost;
+import io.lvsplay.engine.remote.ShellQuote;
+import io.lvsplay.engine.transport.ExecResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts, stops, restarts, reloads and enables services with systemd when it runs (it does when
+ * /run/systemd/system exists), else with the SysV script /etc/init.d/NAME, which is what the
+ * lab containers have. Init system, running state and boot state come from one command.
+ */
+public final class ServiceModule implements Module {
+    private static final ArgSpec SPEC = ArgSpec.of()
+            .required("name", Type.STR)
+            .choice("state", null, "started", "stopped", "restarted", "reloaded")
+            .arg("enabled", Type.BOOL)
+            .requiredOneOf("state", "enabled");
+
+    @Override
+    public String name() {
+        return "service";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("ansible.builtin.service", "ansible.legacy.service");
+    }
+
+    @Override
+    public ArgSpec argSpec() {
+        return SPEC;
+    }
+
+    /** What the host said: which init, whether the service runs, whether it starts at boot. */
+    record ServiceStatus(String init, boolean known, boolean running, boolean enabled) {}
+
+    @Override
+    public Plan plan(ModuleArgs args, ModuleContext ctx) {
+        String name = args.str("name");
+        ServiceStatus status = probe(ctx.host(), name);
+        if (status.init().equals("none")) {
+            throw new ModuleFailure("cannot manage service " + name + ": no systemd and no /etc/init.d/" + name
+                    + " on " + ctx.hostName());
+        }
+        if (!status.known()) {
+            throw new ModuleFailure("Could not find the requested service " + name + ": host " + ctx.hostName());
+        }
+        InitCommands init = status.init().equals("systemd") ? InitCommands.systemd(name) : InitCommands.sysv(name);
+        List<Change> changes = new ArrayList<>();
+        String state = args.str("state");
+        if (state != null) {
+            stateChange(name, state, status, init).ifPresent(changes::add);
+        }
+        if (args.has("enabled")) {
+            boolean enabled = args.bool("enabled", false);
+            if (enabled != status.enabled()) {
+                String cmd = enabled ? init.enable() : init.disable();
+                changes.add(Change.of((enabled ? "enable " : "disable ") + name,
+                        Diff.of("service " + name, "enabled: " + status.enabled() + "\n", "enabled: " + enabled + "\n"),
+                        host -> runOrFail(host, cmd, (enabled ? "enable " : "disable ") + name)));
+            }
+        }
+        boolean enabledAfter = args.has("enabled") ? args.bool("enabled", false) : status.enabled();
+        String stateAfter = state == null ? (status.running() ? "started" : "stopped")
+                : state.equals("stopped") ? "stopped" : "started";
+        return Plan.changes(changes, Fields.of("name", name, "state", stateAfter, "enabled", enabledAfter,
+                "status", Map.of("init", status.init(), "running", status.running())));
+    }
+
+    private static java.util.Optional<Change> stateChange(String name, String state, ServiceStatus status,
+                                                           InitCommands init) {
+        String cmd = switch (state) {
+            case "started" -> status.running() ? null : init.start();
+            case "stopped" -> status.running() ? init.stop() : null;
+            case "restarted" -> init.restart();
+            // reloading a stopped service starts it, as Ansible does
+            default -> status.running() ? init.reload() : init.start();
+        };
+        if (cmd == null) {
+            return java.util.Optional.empty();
+        }
+        String verb = switch (state) {
+            case "started" -> "start";
+            case "stopped" -> "stop";
+            case "restarted" -> "restart";
+            default -> status.running() ? "reload" : "start";
+        };
+        return java.util.Optional.of(Change.of(verb + " " + name,
+                Diff.of("service " + name, "running: " + status.running() + "\n",
+                        "running: " + !state.equals("stopped") + "\n"),
+                host -> runOrFail(host, cmd, verb + " " + name)));
+    }
+
+    /*
+     * Output lines: init kind; then "known running enabled" as 0/1 words. SysV "enabled" means
+     * an S link in a multi-user runlevel, which is what update-rc.d and chkconfig create.
+     */
+    static ServiceStatus probe(RemoteHost host, String name) {
+        String q = ShellQuote.quote(name);
+        String script = String.join("\n",
+                "export LC_ALL=C",
+                "if [ -d /run/systemd/system ]; then",
+                "  echo systemd",
+                "  systemctl show -p LoadState -p ActiveState -p UnitFileState -- " + q,
+                "elif [ -x /etc/init.d/" + q + " ]; then",
+                "  echo sysv",
+                "  if /etc/init.d/" + q + " status >/dev/null 2>&1; then echo running=1; else echo running=0; fi",
+                "  enabled=0",
+                "  for f in /etc/rc[2345].d/S[0-9][0-9]" + q + " /etc/rc.d/rc[2345].d/S[0-9][0-9]" + q + "; do",
+                "    [ -e \"$f\" ] && enabled=1",
+                "  done",
+                "  echo enabled=$enabled",
+                "else",
+                "  echo none",
+                "fi");
+        ExecResult r = host.run(script);
+        String[] lines = r.stdout().split("\n");
+        if (!r.ok() || lines.length == 0) {
+            throw new ModuleFailure("cannot query service " + name + " on " + host.hostName() + ": " + r.stderr().strip());
+        }
+        String init = lines[0].strip();
+        Map<String, String> props = new java.util.HashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int eq = lines[i].indexOf('=');
+            if (eq > 0) {
+                props.put(lines[i].substring(0, eq), lines[i].substring(eq + 1).strip());
+            }
+        }
+        return switch (init) {
+            case "systemd" -> new ServiceStatus(init, !"not-found".equals(props.get("LoadState")),
+                    List.of("active", "activating", "reloading").contains(props.get("ActiveState")),
+                    List.of("enabled", "enabled-runtime", "static", "alias", "indirect", "generated")
+                            .contains(props.get("UnitFileState")));
+            case "sysv" -> new ServiceStatus(init, true, "1".equals(props.get("running")), "1".equals(props.get("enabled")));
+            default -> new ServiceStatus("none", false, false, false);
+        };
+    }
+
+    private static Map<String, Object> runOrFail(RemoteHost host, String cmd, String what) {
+        ExecResult r = host.run(cmd);
+        if (!r.ok()) {
+            throw new ModuleFailure("Unable to " + what + " on " + host.hostName() + ": "
+                    + (r.stdout() + r.stderr()).strip(),
+                    Fields.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr()));
+        }
+        return Map.of();
+    }
+
+    /** The commands of one init system for one service. */
+    record InitCommands(String start, String stop, String restart, String reload, String enable, String disable) {
+
+        static InitCommands systemd(String name) {
+            String q = ShellQuote.quote(name);
+            return new InitCommands("systemctl start -- " + q, "systemctl stop -- " + q,
+                    "systemctl restart -- " + q, "systemctl reload -- " + q,
+                    "systemctl enable -- " + q, "systemctl disable -- " + q);
+        }
+
+        static InitCommands sysv(String name) {
+            String q = ShellQuote.quote(name);
+            String script = "/etc/init.d/" + q;
+            String missingTool = "echo 'neither update-rc.d nor chkconfig found to change boot start of '"
+                    + q + " >&2; exit 1";
+            return new InitCommands(script + " start", script + " stop", script + " restart", script + " reload",
+                    "if command -v update-rc.d >/dev/null; then update-rc.d " + q + " defaults && update-rc.d " + q
+                            + " enable; elif command -v chkconfig >/dev/null; then chkconfig " + q + " on; else "
+                            + missingTool + "; fi",
+                    "if command -v update-rc.d >/dev/null; then update-rc.d " + q
+                            + " disable; elif command -v chkconfig >/dev/null; then chkconfig " + q + " off; else "
+                            + missingTool + "; fi");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.lvsplay.modules;
+
+import static io.lvsplay.modules.TestHost.args;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.module.Plan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandModuleTest {
+    @TempDir
+    Path dir;
+
+    private TestHost host() {
+        return new TestHost(dir);
+    }
+
+    @Test
+    void commandPassesShellCharactersLiterallyToTheProgram() {
+        Map<String, Object> r = host().run(new CommandModule(), args("_raw_params", "echo '$HOME' \"a  b\" | x"));
+        assertEquals("$HOME a  b | x", r.get("stdout"));
+        assertEquals(List.of("echo", "$HOME", "a  b", "|", "x"), r.get("cmd"));
+        assertEquals(0, r.get("rc"));
+    }
+
+    @Test
+    void commandTakesAnArgvList() {
+        Map<String, Object> r = host().run(new CommandModule(), args("argv", List.of("printf", "%s-%s", "a b", "c")));
+        assertEquals("a b-c", r.get("stdout"));
+    }
+
+    @Test
+    void shellRunsPipesAndReturnsLines() {
+        Map<String, Object> r = host().run(new ShellModule(), args("_raw_params", "printf 'b\\na\\n' | sort"));
+        assertEquals("a\nb", r.get("stdout"));
+        assertEquals(List.of("a", "b"), r.get("stdout_lines"));
+    }
+
+    @Test
+    void nonZeroExitFailsTheTaskWithTheOutput() {
+        ModuleFailure e = assertThrows(ModuleFailure.class,
+                () -> host().run(new ShellModule(), args("cmd", "echo oops >&2; exit 3")));
+        assertEquals("non-zero return code", e.getMessage());
+        assertEquals(3, e.result().get("rc"));
+        assertEquals("oops", e.result().get("stderr"));
+    }
+
+    @Test
+    void aCommandIsAlwaysAChangeAndSkippedInCheckMode() {
+        Plan plan = host().plan(new CommandModule(), args("_raw_params", "true"));
+        assertEquals(1, plan.changes().size());
+        assertTrue(plan.skipInCheckMode());
+    }
+
+    @Test
+    void createsSkipsTheCommandWhenThePathExists() throws Exception {
+        Files.writeString(dir.resolve("done"), "");
+        Plan plan = host().plan(new ShellModule(), args("cmd", "touch never", "chdir", dir.toString(),
+                "creates", "done"));
+        assertFalse(plan.changesSomething());
+        assertEquals("skipped, since done exists", plan.result().get("msg"));
+    }
+
+    @Test
+    void removesSkipsTheCommandWhenThePathIsAbsent() {
+        Plan plan = host().plan(new CommandModule(), args("_raw_params", "rm x", "removes", dir.resolve("x").toString()));
+        assertFalse(plan.changesSomething());
+    }
+
+    @Test
+    void chdirAndStdinReachTheCommand() {
+        Map<String, Object> r = host().run(new ShellModule(), args("cmd", "pwd; cat", "chdir", dir.toString(),
+                "stdin", "fed"));
+        assertEquals(dir + "\nfed", r.get("stdout"));
+    }
+
+    @Test
+    void executableRunsTheLineWithAnotherShell() {
+        Map<String, Object> r = host().run(new ShellModule(), args("cmd", "echo ${BASH_VERSION:+bash}",
+                "executable", "/bin/bash"));
+        assertEquals("bash", r.get("stdout"));
+    }
+}

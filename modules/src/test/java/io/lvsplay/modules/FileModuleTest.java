@@ -1,0 +1,119 @@
+package io.lvsplay.modules;
+
+import static io.lvsplay.modules.TestHost.args;
+import static io.lvsplay.modules.TestHost.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.module.Plan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileModuleTest {
+    @TempDir
+    Path dir;
+
+    private final FileModule file = new FileModule();
+    private final TestHost host = new TestHost(Path.of("/nonexistent"));
+
+    @Test
+    void directoryIsCreatedWithItsModeThenLeftAlone() {
+        Path d = dir.resolve("a/b");
+        Map<String, Object> args = args("path", d.toString(), "state", "directory", "mode", "0750");
+        Plan first = host.plan(file, args);
+        assertEquals("state: absent\n", first.changes().get(0).diff().before());
+        assertFalse(Files.exists(d));
+        host.apply(first);
+        assertEquals("0750", host.host().stat(d.toString()).mode());
+        assertFalse(host.plan(file, args).changesSomething());
+    }
+
+    @Test
+    void absentRemovesATreeOnceOnly() {
+        write(dir.resolve("t/x/y"), "y");
+        Map<String, Object> args = args("path", dir.resolve("t").toString(), "state", "absent");
+        host.run(file, args);
+        assertFalse(Files.exists(dir.resolve("t")));
+        assertFalse(host.plan(file, args).changesSomething());
+    }
+
+    @Test
+    void linkPointsAtSrcAndIsIdempotent() throws Exception {
+        write(dir.resolve("target"), "t");
+        Path link = dir.resolve("link");
+        Map<String, Object> args = args("path", link.toString(), "src", "target", "state", "link");
+        host.run(file, args);
+        assertEquals(Path.of("target"), Files.readSymbolicLink(link));
+        assertFalse(host.plan(file, args).changesSomething());
+    }
+
+    @Test
+    void linkIsRepointedWhenSrcChanges() throws Exception {
+        write(dir.resolve("one"), "1");
+        write(dir.resolve("two"), "2");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), Path.of("one"));
+        host.run(file, args("path", link.toString(), "src", "two", "state", "link"));
+        assertEquals(Path.of("two"), Files.readSymbolicLink(link));
+    }
+
+    @Test
+    void linkOverARegularFileNeedsForce() {
+        write(dir.resolve("plain"), "p");
+        write(dir.resolve("target"), "t");
+        Map<String, Object> args = args("path", dir.resolve("plain").toString(), "src", "target", "state", "link");
+        assertThrows(ModuleFailure.class, () -> host.plan(file, args));
+        args.put("force", true);
+        host.run(file, args);
+        assertTrue(Files.isSymbolicLink(dir.resolve("plain")));
+    }
+
+    @Test
+    void linkToAMissingSrcIsRefusedWithoutForce() {
+        ModuleFailure e = assertThrows(ModuleFailure.class, () -> host.plan(file,
+                args("path", dir.resolve("l").toString(), "src", "missing", "state", "link")));
+        assertTrue(e.getMessage().startsWith("src file does not exist"), e.getMessage());
+    }
+
+    @Test
+    void touchIsAlwaysAChange() {
+        Map<String, Object> args = args("path", dir.resolve("stamp").toString(), "state", "touch");
+        host.run(file, args);
+        assertTrue(Files.exists(dir.resolve("stamp")));
+        assertTrue(host.plan(file, args).changesSomething());
+    }
+
+    @Test
+    void stateFileOnAMissingPathFails() {
+        ModuleFailure e = assertThrows(ModuleFailure.class,
+                () -> host.plan(file, args("path", dir.resolve("none").toString())));
+        assertEquals("file (" + dir.resolve("none") + ") is absent, cannot continue", e.getMessage());
+    }
+
+    @Test
+    void ownerAndGroupChangesAreAppliedOnce() {
+        write(dir.resolve("f"), "");
+        Map<String, Object> args = args("path", dir.resolve("f").toString(), "owner", "nobody", "group", "nogroup");
+        host.run(file, args);
+        assertEquals("nobody", host.host().stat(dir.resolve("f").toString()).owner());
+        assertFalse(host.plan(file, args).changesSomething());
+    }
+
+    @Test
+    void recurseAppliesSymbolicModesPerEntryAndThenIsIdempotent() {
+        write(dir.resolve("r/sub/file"), "");
+        host.host().run("chmod 0700 " + dir.resolve("r") + " " + dir.resolve("r/sub") + " && chmod 0600 "
+                + dir.resolve("r/sub/file"));
+        Map<String, Object> args = args("path", dir.resolve("r").toString(), "state", "directory",
+                "recurse", true, "mode", "u=rwX,g=rX,o=rX");
+        host.run(file, args);
+        assertEquals("0755", host.host().stat(dir.resolve("r/sub").toString()).mode());
+        assertEquals("0644", host.host().stat(dir.resolve("r/sub/file").toString()).mode());
+        assertFalse(host.plan(file, args).changesSomething());
+    }
+}
