@@ -25,7 +25,7 @@ final class StaticChecks {
             "ansible_play_hosts_all", "ansible_play_name", "playbook_dir", "role_path", "role_name",
             "ansible_check_mode", "ansible_diff_mode", "ansible_run_tags", "ansible_skip_tags", "ansible_version",
             "omit", "item", "ansible_loop", "ansible_loop_var", "ansible_facts", "environment", "lookup", "query",
-            "q", "range", "dict", "namespace", "loop", "true", "false", "none", "True", "False", "None");
+            "q", "range", "dict", "namespace", "loop", "lvsplay_agent_jar", "true", "false", "none", "True", "False", "None");
     private final Inventory inventory;
     private final Map<String, Object> extraVars;
 

@@ -95,6 +95,7 @@ final class VarsBuilder {
         vars.put("ansible_version", Map.of("full", "2.14.0", "major", 2, "minor", 14, "revision", 0,
                 "string", "2.14.0 (lvsplay)"));
         vars.put("omit", OMIT);
+        vars.putIfAbsent("lvsplay_agent_jar", BundledAgent.path());
     }
 
     private List<String> activeHosts() {

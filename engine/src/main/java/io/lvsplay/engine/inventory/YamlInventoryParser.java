@@ -80,15 +80,19 @@ final class YamlInventoryParser {
         for (NodeTuple section : sections.getValue()) {
             String key = scalar(section.getKeyNode());
             Node value = section.getValueNode();
+            // Ansible only warns here and drops the entry; a host written straight under its group
+            // would silently vanish, so this is an error.
+            if (!List.of("hosts", "vars", "children").contains(key)) {
+                throw error(section.getKeyNode(), "unexpected key '" + key + "' in group '" + group
+                        + "' — only hosts:, vars: and children: are allowed (list hosts under hosts:)");
+            }
             if (isNull(value)) {
                 continue;
             }
             switch (key) {
                 case "hosts" -> parseHosts(group, value);
                 case "vars" -> parseVars(group, value);
-                case "children" -> parseChildren(group, value);
-                default -> throw error(section.getKeyNode(), "unexpected key '" + key + "' in group '" + group
-                        + "' — only hosts:, vars: and children: are allowed (indent hosts under hosts:)");
+                default -> parseChildren(group, value);
             }
         }
     }

@@ -30,7 +30,8 @@ public final class ModuleRegistry {
     }
 
     /** Names close to an unknown one, for "did you mean" hints. */
-    public List<String> suggestionsFor(String unknown) {
+    public List<String> suggestionsFor(String written) {
+        String unknown = written.substring(written.lastIndexOf('.') + 1);
         TreeSet<String> close = new TreeSet<>();
         for (String name : byName.keySet()) {
             if (name.contains(".")) {

@@ -88,7 +88,8 @@ class HostPatternTest {
 
     @Test
     void exclusionsApplyAfterUnionsWhereverTheyAppear() {
-        assertEquals(List.of("rs1", "rs2", "director"), inventory.select("realservers:!staging:directors"));
+        // directors is listed after the exclusion, yet its only host is still excluded
+        assertEquals(List.of("rs1", "rs2"), inventory.select("realservers:!staging:directors"));
     }
 
     @Test
@@ -165,8 +166,8 @@ class HostPatternTest {
 
     @Test
     void invalidRegexIsAnError() {
-        InventoryError error = assertThrows(InventoryError.class, () -> inventory.select("~rs[0-9"));
-        assertTrue(error.getMessage().contains("~rs[0-9"), error.getMessage());
+        InventoryError error = assertThrows(InventoryError.class, () -> inventory.select("~rs(0"));
+        assertTrue(error.getMessage().contains("~rs(0"), error.getMessage());
     }
 
     @Test

@@ -66,7 +66,7 @@ class InventoryErrorTest {
 
     @Test
     void hostEndingInColonIsRejected() {
-        assertTrue(loadFails("hosts", "web1:\n").getMessage().contains("reserved for a port"));
+        assertTrue(loadFails("hosts", "[web]\nweb1:\n").getMessage().contains("reserved for a port"));
     }
 
     @Test
@@ -83,7 +83,7 @@ class InventoryErrorTest {
 
     @Test
     void invalidYamlPointsAtTheProblemLine() {
-        assertEquals(3, loadFails("inv.yml", "all:\n  hosts:\n    a: [unclosed\n").line());
+        assertEquals(3, loadFails("inv.yml", "all:\n  hosts:\n    a: b: c\n").line());
     }
 
     @Test

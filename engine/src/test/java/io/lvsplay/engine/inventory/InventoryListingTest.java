@@ -43,9 +43,10 @@ class InventoryListingTest {
 
     @Test
     void jsonTextEscapesLikePythonAndKeepsNonAscii() {
-        Inventory inventory = Fixtures.loadText(dir, "hosts", "h motd='Grüße \"all\"\\\\n' ratio=1e20 small=0.00001\n");
+        Inventory inventory = Fixtures.loadText(dir, "inv.yml",
+                "all:\n  hosts:\n    h:\n      motd: \"Grüße \\\"all\\\"\\n\"\n      ratio: 1.0e+20\n      small: 1.0e-05\n");
         String json = inventory.toJsonText();
-        assertEquals(true, json.contains("\"motd\": \"Grüße \\\"all\\\"\\\\n\""), json);
+        assertEquals(true, json.contains("\"motd\": \"Grüße \\\"all\\\"\\n\""), json);
         assertEquals(true, json.contains("\"ratio\": 1e+20"), json);
         assertEquals(true, json.contains("\"small\": 1e-05"), json);
     }

@@ -1,0 +1,45 @@
+package io.lvsplay.modules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lvsplay.engine.module.Module;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BuiltinModulesTest {
+    @Test
+    void everyNameAndAliasIsUnique() {
+        Set<String> seen = new HashSet<>();
+        for (Module m : BuiltinModules.all()) {
+            assertTrue(seen.add(m.name()), m.name());
+            for (String alias : m.aliases()) {
+                assertTrue(seen.add(alias), alias);
+            }
+        }
+    }
+
+    @Test
+    void everyModuleAnswersToItsAnsibleNames() {
+        for (Module m : BuiltinModules.all()) {
+            assertTrue(m.aliases().containsAll(List.of("ansible.builtin." + m.name(), "ansible.legacy." + m.name())),
+                    m.name());
+        }
+    }
+
+    @Test
+    void sysctlAlsoAnswersToItsPosixCollectionName() {
+        Module sysctl = BuiltinModules.all().stream().filter(m -> m.name().equals("sysctl")).findFirst().orElseThrow();
+        assertTrue(sysctl.aliases().contains("ansible.posix.sysctl"));
+    }
+
+    @Test
+    void theShippedModulesAreTheDocumentedOnes() {
+        assertEquals(List.of("command", "shell", "copy", "template", "file", "lineinfile", "blockinfile", "sysctl",
+                        "service", "package", "apt", "dnf", "yum", "stat", "uri", "wait_for", "assert", "fail", "debug",
+                        "set_fact", "ping"),
+                BuiltinModules.all().stream().map(Module::name).toList());
+    }
+}
