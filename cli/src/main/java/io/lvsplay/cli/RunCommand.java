@@ -8,6 +8,7 @@ import io.lvsplay.engine.inventory.InventoryError;
 import io.lvsplay.engine.inventory.InventoryLoader;
 import io.lvsplay.engine.output.JsonOutput;
 import io.lvsplay.engine.output.SecretRedactor;
+import io.lvsplay.engine.output.TaskTimer;
 import io.lvsplay.engine.output.TextOutput;
 import io.lvsplay.engine.playbook.Block;
 import io.lvsplay.engine.playbook.IncludeTasks;
@@ -105,6 +106,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document with every result instead of the text output.")
     boolean json;
 
+    @Option(names = "--profile", description = "After the recap, print how long each task took, slowest first.")
+    boolean profile;
+
+    private final long startNanos = System.nanoTime();
+
     @Override
     public Integer call() {
         Engine engine = new Engine();
@@ -156,6 +162,9 @@ final class RunCommand implements Callable<Integer> {
             redactor.add(becomePassword);
         }
         RunListener listener = json ? new JsonOutput(System.out, redactor) : new TextOutput(System.out, verbose.length, redactor);
+        if (profile) {
+            listener = new TaskTimer(listener, json ? System.err : System.out, startNanos);
+        }
         PlaybookRunner runner = new PlaybookRunner(inventory, engine.modules, engine.loader, engine.templar, options, listener);
         if (listHosts || listTasks) {
             list(loaded, runner);

@@ -62,11 +62,12 @@ final class PlayRunner {
         this.filter = filter;
     }
 
-    void run(List<String> hosts) {
+    /** Runs the play; false when every host failed, which ends the whole run as in Ansible. */
+    boolean run(List<String> hosts) {
         listener.playStarted(play, hosts);
         if (hosts.isEmpty()) {
             listener.warning("no hosts matched the pattern '" + play.hosts() + "': skipping this play");
-            return;
+            return true;
         }
         varsBuilder = new VarsBuilder(inventory, states, options, play, hosts);
         taskRunner = new TaskRunner(modules, templar, connections, options, varsBuilder, states, play.baseDir());
@@ -85,9 +86,10 @@ final class PlayRunner {
             flushHandlers(batchStates, scope);
             if (batchStates.stream().noneMatch(HostState::active) && !batchStates.stream().allMatch(h -> h.ended)) {
                 listener.noHostsLeft();
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     private List<List<String>> batches(List<String> hosts) {

@@ -55,6 +55,7 @@ public final class PlaybookRunner {
         });
         TaskFilter filter = new TaskFilter(options.tags(), options.skipTags(), options.startAtTask());
         try (ConnectionPool connections = new ConnectionPool(options)) {
+            plays:
             for (Playbook playbook : playbooks) {
                 for (Play play : playbook.plays()) {
                     List<String> hosts = hostsOf(play);
@@ -64,8 +65,11 @@ public final class PlaybookRunner {
                     }
                     List<String> runnable = hosts.stream()
                             .filter(h -> !states.get(h).unreachable && !states.get(h).failed).toList();
-                    new PlayRunner(play, inventory, modules, templar, connections, options, listener, forks, states,
-                            loader, filter).run(runnable);
+                    boolean hostsLeft = new PlayRunner(play, inventory, modules, templar, connections, options, listener,
+                            forks, states, loader, filter).run(runnable);
+                    if (!hostsLeft) {
+                        break plays;
+                    }
                 }
             }
         } finally {

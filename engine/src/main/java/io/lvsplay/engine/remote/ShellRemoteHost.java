@@ -173,7 +173,12 @@ public final class ShellRemoteHost implements RemoteHost {
         if (group != null) {
             script.append("chgrp ").append(ShellQuote.quote(group)).append(" \"$tmp\"; ");
         }
-        script.append("mv -f \"$tmp\" \"$dest\"");
+        // a bind-mounted file (a container's /etc/hosts, /etc/resolv.conf) cannot be renamed over:
+        // rename fails with EBUSY, and the only way left is to write it in place
+        script.append("err=$(mv -f \"$tmp\" \"$dest\" 2>&1) || case \"$err\" in ")
+                .append("*busy*) cat \"$tmp\" > \"$dest\"; chmod --reference=\"$tmp\" \"$dest\"; ")
+                .append("chown --reference=\"$tmp\" \"$dest\" 2>/dev/null || true ;; ")
+                .append("*) echo \"$err\" >&2; exit 1 ;; esac");
         ExecResult r = run("LC_ALL=C; export LC_ALL; " + script, content);
         if (!r.ok()) {
             String err = r.stderr().strip();

@@ -37,6 +37,7 @@ public final class SshConnector {
 
     private Connection connectOnce(SshTarget target) {
         SSHClient client = new SSHClient(CONFIG);
+        client.setSocketFactory(new NoDelaySocketFactory());
         KnownHostsVerifier verifier = new KnownHostsVerifier(knownHostsFile(target), target.hostKeyPolicy());
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout(target.connectTimeoutSeconds() * 1000);

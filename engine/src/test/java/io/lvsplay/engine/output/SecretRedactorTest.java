@@ -1,0 +1,68 @@
+package io.lvsplay.engine.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Values of secret-named variables never reach the output. */
+class SecretRedactorTest {
+
+    @Test
+    void secretNamesAreRecognisedBySuffix() {
+        for (String name : List.of("db_password", "password", "ansible_become_pass", "api_token", "vrrp_auth_pass",
+                "ssh_passphrase", "aws_secret_key", "API_KEY", "secret")) {
+            assertTrue(SecretRedactor.isSecretName(name), name);
+        }
+    }
+
+    @Test
+    void ordinaryNamesAreNotSecret() {
+        for (String name : List.of("passenger_count", "bypass_cache", "password_file_path", "tokens_used", "username")) {
+            assertFalse(SecretRedactor.isSecretName(name), name);
+        }
+    }
+
+    @Test
+    void learnedValueIsMaskedWherever_itAppears() {
+        SecretRedactor r = new SecretRedactor();
+        r.learnFrom(Map.of("db_password", "s3cr3t-pw", "db_user", "app"));
+        assertEquals("login app:" + SecretRedactor.MASK + " failed", r.redact("login app:s3cr3t-pw failed"));
+    }
+
+    @Test
+    void nestedSecretNamesAreLearned() {
+        SecretRedactor r = new SecretRedactor();
+        r.learnFrom(Map.of("keepalived", Map.of("auth_pass", "vrrpsecret")));
+        assertEquals(SecretRedactor.MASK, r.redact("vrrpsecret"));
+    }
+
+    @Test
+    void numericSecretsAreMaskedToo() {
+        SecretRedactor r = new SecretRedactor();
+        r.learnFrom(Map.of("pin_password", 987654));
+        assertEquals("pin=" + SecretRedactor.MASK, r.redact("pin=987654"));
+    }
+
+    @Test
+    void longerSecretIsMaskedBeforeAShorterOneItContains() {
+        SecretRedactor r = new SecretRedactor();
+        r.addAll(List.of("abc", "abcdef"));
+        assertEquals(SecretRedactor.MASK, r.redact("abcdef"));
+    }
+
+    @Test
+    void veryShortValuesAndTemplatesAreNotLearned() {
+        SecretRedactor r = new SecretRedactor();
+        r.learnFrom(Map.of("x_password", "ab", "y_password", "{{ vault_pw }}"));
+        assertEquals("ab {{ vault_pw }}", r.redact("ab {{ vault_pw }}"));
+    }
+
+    @Test
+    void textWithoutSecretsIsUnchanged() {
+        assertEquals("nothing here", new SecretRedactor().redact("nothing here"));
+    }
+}
