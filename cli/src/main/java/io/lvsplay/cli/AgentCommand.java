@@ -1,5 +1,6 @@
 package io.lvsplay.cli;
 
+import io.lvsplay.agent.AgentMain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,13 +23,6 @@ final class AgentCommand implements Callable<Integer> {
     public Integer call() {
         List<String> all = new ArrayList<>(params);
         all.addAll(args);
-        try {
-            // looked up by name so the CLI builds while the agent module is being reworked
-            return (Integer) Class.forName("io.lvsplay.agent.AgentMain").getMethod("run", String[].class)
-                    .invoke(null, (Object) all.toArray(new String[0]));
-        } catch (ReflectiveOperationException e) {
-            System.err.println("ERROR! the forwarding agent is not part of this build: " + e);
-            return ExitCodes.GENERIC_ERROR;
-        }
+        return AgentMain.run(all.toArray(new String[0]));
     }
 }

@@ -16,6 +16,8 @@ final class HostState {
     volatile boolean failed;
     volatile boolean unreachable;
     volatile boolean ended;
+    /** ansible_failed_task / ansible_failed_result of the host's last failure, for rescue sections. */
+    volatile Map<String, Object> lastFailure;
 
     HostState(String name, HostStats stats) {
         this.name = name;

@@ -185,10 +185,16 @@ final class PlayRunner {
         runItems(block.block(), hosts, scope, serialHosts);
         List<HostState> failedInBlock = hosts.stream().filter(h -> h.failed && !failedBefore.contains(h)).toList();
         if (!failedInBlock.isEmpty() && !block.rescue().isEmpty()) {
-            failedInBlock.forEach(h -> h.failed = false);
+            // like Ansible: a failure caught by a rescue counts as rescued, not failed, however the rescue ends
             Map<String, Map<String, Object>> failedTask = new LinkedHashMap<>();
+            for (HostState h : failedInBlock) {
+                h.failed = false;
+                h.stats.rescued();
+                if (h.lastFailure != null) {
+                    failedTask.put(h.name, h.lastFailure);
+                }
+            }
             runItems(block.rescue(), failedInBlock, scope.withHostVars(failedTask), serialHosts);
-            failedInBlock.stream().filter(h -> !h.failed).forEach(h -> h.stats.rescued());
         }
         if (!block.always().isEmpty()) {
             List<HostState> always = hosts.stream().filter(h -> !h.unreachable && !h.ended).toList();

@@ -44,7 +44,7 @@ final class TaskFilter {
         if (effective.contains("always")) {
             return true;
         }
-        if (tags.contains("tagged") && !effective.isEmpty()) {
+        if (tags.contains("tagged") && !effective.isEmpty() && !effective.contains("never")) {
             return true;
         }
         if (tags.contains("untagged") && effective.isEmpty()) {
@@ -58,7 +58,8 @@ final class TaskFilter {
             return true;
         }
         try {
-            PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            // fnmatch: '*' also matches '/', so compare both sides with '/' replaced
+            PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + pattern.replace('/', '_'));
             return glob.matches(Path.of(name.replace('/', '_')));
         } catch (RuntimeException e) {
             return false;

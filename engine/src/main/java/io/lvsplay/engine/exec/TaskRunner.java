@@ -309,6 +309,13 @@ final class TaskRunner {
         if (result.status() == TaskStatus.FAILED && Boolean.TRUE.equals(ignore)) {
             result = result.withStatus(TaskStatus.FAILED, true);
         }
+        if (result.status() == TaskStatus.FAILED && !result.ignored()) {
+            Map<String, Object> failedTask = new LinkedHashMap<>();
+            failedTask.put("name", task.title());
+            failedTask.put("action", task.module());
+            failedTask.put("args", task.args());
+            host.lastFailure = Map.of("ansible_failed_task", failedTask, "ansible_failed_result", cleaned(result.registered()));
+        }
         if (task.register() != null && result.status() != TaskStatus.UNREACHABLE) {
             synchronized (host.runVars) {
                 host.runVars.put(task.register(), cleaned(result.registered()));

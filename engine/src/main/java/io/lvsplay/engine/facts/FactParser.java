@@ -184,17 +184,16 @@ public final class FactParser {
     }
 
     private static String labelOf(String[] words) {
-        // "... scope global eth0:0 valid_lft ..." — the word after the scope value is the label
-        for (int i = 0; i < words.length - 2; i++) {
-            if (words[i].equals("scope")) {
-                String candidate = words[i + 2];
-                if (candidate.equals("secondary") || candidate.equals("noprefixroute") || candidate.equals("dynamic")) {
-                    candidate = i + 3 < words.length ? words[i + 3] : null;
-                }
-                return candidate == null || candidate.equals("valid_lft") ? null : candidate;
+        // "... scope global [secondary dynamic noprefixroute ...] eth0:0\ valid_lft ...": iproute2 prints the
+        // label last, just before the lifetimes
+        int end = words.length;
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].equals("valid_lft")) {
+                end = i;
+                break;
             }
         }
-        return null;
+        return end > 4 && !words[end - 2].equals("scope") ? words[end - 1] : null;
     }
 
     private static String valueAfter(String[] words, String key, String fallback) {
@@ -256,18 +255,16 @@ public final class FactParser {
         return result;
     }
 
+    /** Like Ansible: every IPv4 address but 127.* (a VIP on lo of an LVS-DR real server counts). */
     private static void collectIpv4(Map<String, Object> iface, List<String> out) {
-        if ("loopback".equals(iface.get("type"))) {
-            return;
-        }
-        if (iface.get("ipv4") instanceof Map<?, ?> v4) {
-            out.add(String.valueOf(v4.get("address")));
-        }
+        List<Object> all = new ArrayList<>();
+        all.add(iface.get("ipv4"));
         if (iface.get("ipv4_secondaries") instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Map<?, ?> m) {
-                    out.add(String.valueOf(m.get("address")));
-                }
+            all.addAll(list);
+        }
+        for (Object o : all) {
+            if (o instanceof Map<?, ?> m && !String.valueOf(m.get("address")).startsWith("127.")) {
+                out.add(String.valueOf(m.get("address")));
             }
         }
     }

@@ -239,6 +239,8 @@ public final class PlaybookLoader {
         }
         candidates.add(baseDir.resolve(name));
         candidates.add(baseDir.resolveSibling("roles").resolve(name));
+        // include_role inside a role (baseDir = roles/X/tasks): the playbook's roles/ holds X's siblings
+        candidates.add(baseDir.toAbsolutePath().normalize().getParent().resolveSibling(name));
         for (Path candidate : candidates) {
             if (Files.isDirectory(candidate)) {
                 return candidate.toAbsolutePath().normalize();

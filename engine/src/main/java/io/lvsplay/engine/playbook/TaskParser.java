@@ -32,6 +32,9 @@ public final class TaskParser {
     private static final Set<String> UNSUPPORTED = Set.of("async", "poll", "with_nested", "with_subelements",
             "with_together", "with_indexed_items");
 
+    private static final Set<String> FREE_FORM_KEYS = Set.of("creates", "removes", "chdir", "executable", "warn",
+            "stdin", "stdin_add_newline", "strip_empty_ends");
+
     private final ModuleRegistry modules;
     private final PlaybookLoader loader;
 
@@ -120,10 +123,12 @@ public final class TaskParser {
                 continue;
             }
             if (moduleKey != null) {
-                String hint = modules.knows(key) || modules.knows(moduleKey)
-                        ? "a task runs one module; found both '" + moduleKey + "' and '" + key + "'"
-                        : "unknown task keyword '" + (modules.knows(moduleKey) ? key : moduleKey) + "'";
-                throw new PlaybookError(doc.at(map, key), hint);
+                if (modules.knows(key) && modules.knows(moduleKey)) {
+                    throw new PlaybookError(doc.at(map, key),
+                            "a task runs one module; found both '" + moduleKey + "' and '" + key + "'");
+                }
+                String unknown = modules.knows(moduleKey) ? key : moduleKey;
+                throw new PlaybookError(doc.at(map, unknown), "unknown task keyword '" + unknown + "'");
             }
             moduleKey = key;
         }
@@ -190,6 +195,10 @@ public final class TaskParser {
         } else if (value != null) {
             try {
                 List<String> keys = new ArrayList<>(spec.args().keySet());
+                if (spec.isFreeForm()) {
+                    // like Ansible's parse_kv(check_raw=True): only these are split off a command line
+                    keys.retainAll(FREE_FORM_KEYS);
+                }
                 args.putAll(FreeFormArgs.parse(String.valueOf(value), spec.isFreeForm(), keys));
             } catch (IllegalArgumentException e) {
                 throw new PlaybookError(doc.at(map, written), "arguments of '" + written + "': " + e.getMessage()

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class VariableReferences {
     private static final Pattern EXPRESSION = Pattern.compile("\\{\\{(.*?)}}|\\{%(.*?)%}", Pattern.DOTALL);
+    private static final Pattern LOCAL = Pattern.compile(
+            "\\{%-?\\s*(?:for|set)\\s+([A-Za-z_][A-Za-z0-9_]*(?:\\s*,\\s*[A-Za-z_][A-Za-z0-9_]*)*)\\s*(?:in\\b|=)");
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "else", "elif",
             "endif", "for", "endfor", "set", "endset", "macro", "endmacro", "call", "endcall", "filter", "endfilter",
@@ -32,11 +34,20 @@ public final class VariableReferences {
 
     private static void collect(Object value, Set<String> names) {
         if (value instanceof String s) {
+            Set<String> found = new LinkedHashSet<>();
             Matcher m = EXPRESSION.matcher(s);
             while (m.find()) {
                 String expr = m.group(1) != null ? m.group(1) : m.group(2);
-                names.addAll(inExpression(expr));
+                found.addAll(inExpression(expr));
             }
+            // names bound inside the template itself ({% for x in ... %}, {% set x = ... %}) are not variables
+            Matcher local = LOCAL.matcher(s);
+            while (local.find()) {
+                for (String bound : local.group(1).split(",")) {
+                    found.remove(bound.trim());
+                }
+            }
+            names.addAll(found);
         } else if (value instanceof Map<?, ?> map) {
             map.values().forEach(v -> collect(v, names));
         } else if (value instanceof List<?> list) {

@@ -34,11 +34,11 @@ class PlaybookErrorsTest {
                 - hosts: all
                   tasks:
                     - name: ok
-                      debug: msg="unterminated
-                    - name: next
+                      debug:
+                        msg: "quoted" and then more
                 """);
         assertTrue(e.getMessage().contains("YAML syntax error"), e.getMessage());
-        assertTrue(e.location().line() >= 4, e.getMessage());
+        assertAt(e, dir.resolve("site.yml"), 5);
     }
 
     @Test
@@ -82,6 +82,19 @@ class PlaybookErrorsTest {
                 """);
         assertAt(e, dir.resolve("site.yml"), 5);
         assertTrue(e.getMessage().contains("unknown task keyword 'whenn'"), e.getMessage());
+    }
+
+    @Test
+    void unknownKeywordBeforeTheModuleIsNamedAtItsOwnLine() throws IOException {
+        PlaybookError e = loadFails("""
+                - hosts: all
+                  tasks:
+                    - name: typo
+                      notfy: x
+                      debug: msg=hi
+                """);
+        assertAt(e, dir.resolve("site.yml"), 4);
+        assertTrue(e.getMessage().contains("unknown task keyword 'notfy'"), e.getMessage());
     }
 
     @Test

@@ -159,7 +159,7 @@ class PlaybookLoaderTest {
                 - debug: msg={{ item }}
                   with_items: [a, [b, c]]
                 """);
-        PlaybookLoader.WithItems loop = assertInstanceOf(PlaybookLoader.WithItems.class, t.loop());
+        TaskParser.WithItems loop = assertInstanceOf(TaskParser.WithItems.class, t.loop());
         assertEquals(List.of("a", List.of("b", "c")), loop.items());
         assertEquals("item", t.loopVar());
     }

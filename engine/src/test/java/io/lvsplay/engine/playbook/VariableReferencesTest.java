@@ -49,4 +49,11 @@ class VariableReferencesTest {
     void statementBlocksAreScannedToo() {
         assertEquals(Set.of("servers"), VariableReferences.inValue("{% for s in servers %}{{ s }}{% endfor %}"));
     }
+
+    @Test
+    void namesBoundByForLoopsAndSetAreNotVariables() {
+        assertEquals(Set.of("pools"), VariableReferences.inValue(
+                "{% for name, pool in pools.items() %}{{ name }}={{ pool }}{% endfor %}"));
+        assertEquals(Set.of("a"), VariableReferences.inValue("{% set total = a + 1 %}{{ total }}"));
+    }
 }

@@ -1,0 +1,73 @@
+package io.lvsplay.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lvsplay.it.LvsplayRun;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/** What the run prints: no_log, secrets, PLAY RECAP, host pattern warnings. */
+class OutputTest extends SemanticsTestBase {
+
+    @Test
+    void noLogHidesTheResult() {
+        LvsplayRun.Result r = run("secrets.yml");
+        assertFalse(r.output().contains("top-secret-output"), r.output());
+        assertTrue(r.stdout().contains("the output has been hidden due to the fact that 'no_log: true' was specified")
+                || r.stdout().contains("changed: [h1]"), r.stdout());
+    }
+
+    @Test
+    void noLogOnABlockHidesItsTasksResults() {
+        LvsplayRun.Result r = run("block-no-log.yml", "-v");
+        assertEquals(0, r.exitCode(), r.output());
+        assertFalse(r.output().contains("block-secret-output"), r.output());
+    }
+
+    @Test
+    void secretNamedVariableNeverAppearsEvenInAFailure() {
+        LvsplayRun.Result r = run("secrets.yml", "-v");
+        assertEquals(2, r.exitCode(), r.output());
+        assertTrue(r.stdout().contains("fatal: [h1]: FAILED!"), r.stdout());
+        assertFalse(r.output().contains("Sup3rS3cretPw"), r.output());
+        assertTrue(r.stdout().contains("connecting with ********"), r.stdout());
+    }
+
+    @Test
+    void recapLineHasAnsiblesExactLayout() {
+        LvsplayRun.Result r = run("fails-on-h2.yml");
+        String expected = String.format("%-26s : ok=%-4d changed=%-4d unreachable=%-4d failed=%-4d skipped=%-4d rescued=%-4d ignored=%-4d",
+                "h2", 0, 0, 0, 1, 0, 0, 0);
+        assertTrue(r.stdout().contains("\n" + expected + "\n"), r.stdout());
+        String h1 = String.format("%-26s : ok=%-4d changed=%-4d unreachable=%-4d failed=%-4d skipped=%-4d rescued=%-4d ignored=%-4d",
+                "h1", 2, 2, 0, 0, 0, 0, 0);
+        assertTrue(r.stdout().contains("\n" + h1 + "\n"), r.stdout());
+    }
+
+    @Test
+    void bannersArePaddedWithStarsToEightyColumns() {
+        LvsplayRun.Result r = run("ok.yml");
+        assertTrue(r.stdout().contains("\nPLAY [web] " + "*".repeat(69) + "\n"), r.stdout());
+        assertTrue(r.stdout().contains("\nTASK [fine] " + "*".repeat(68) + "\n"), r.stdout());
+        assertTrue(r.stdout().contains("\nPLAY RECAP " + "*".repeat(69) + "\n"), r.stdout());
+    }
+
+    @Test
+    void unknownHostPatternWarnsAndSkipsThePlay() {
+        LvsplayRun.Result r = run("patterns.yml");
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("[WARNING]"), r.output());
+        assertTrue(r.output().contains("nosuchgroup"), r.output());
+        assertFalse(Files.exists(file("nobody")));
+    }
+
+    @Test
+    void exclusionPatternLeavesOutTheHost() {
+        LvsplayRun.Result r = run("patterns.yml");
+        assertTrue(Files.exists(file("h1-pattern")));
+        assertFalse(Files.exists(file("h2-pattern")));
+        assertEquals(-1, r.recapValue("h2", "ok"), r.stdout());
+    }
+}
