@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 "  lvsplay lab up --topology dr",
         },
         subcommands = {RunCommand.class, InventoryCommand.class, LabCommand.class, AgentCommand.class,
-                ModulesCommand.class, CommandLine.HelpCommand.class})
+                ModulesCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -26,6 +26,8 @@ public final class Main implements Runnable {
 
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // "-e @vars.yml" is Ansible's syntax for a vars file, not picocli's argument file
+        cli.setExpandAtFiles(false);
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("ERROR! " + ex.getMessage());
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");

@@ -64,14 +64,16 @@ final class PlayRunner {
 
     /** Runs the play; false when every host failed, which ends the whole run as in Ansible. */
     boolean run(List<String> hosts) {
-        listener.playStarted(play, hosts);
         if (hosts.isEmpty()) {
+            listener.playStarted(play, hosts);
             listener.warning("no hosts matched the pattern '" + play.hosts() + "': skipping this play");
             return true;
         }
         varsBuilder = new VarsBuilder(inventory, states, options, play, hosts);
         taskRunner = new TaskRunner(modules, templar, connections, options, varsBuilder, states, play.baseDir());
         for (List<String> batch : batches(hosts)) {
+            // like ansible-playbook, each serial batch gets its own PLAY banner
+            listener.playStarted(play, batch);
             List<HostState> batchStates = batch.stream().map(states::get).toList();
             batchStates.forEach(h -> h.ended = false);
             if (play.gatherFacts()) {

@@ -305,6 +305,10 @@ final class TaskRunner {
             Map<String, Object> vars = varsBuilder.build(host, scope.vars(host.name));
             result = applyResultConditions(task, result, vars, false);
         }
+        if (Boolean.TRUE.equals(scope.resolve(task.options(), TaskOptions::noLog))) {
+            // no_log set on the task, an enclosing block or the play: hide results and diffs
+            result = hidden(result);
+        }
         Boolean ignore = scope.resolve(task.options(), TaskOptions::ignoreErrors);
         if (result.status() == TaskStatus.FAILED && Boolean.TRUE.equals(ignore)) {
             result = result.withStatus(TaskStatus.FAILED, true);
@@ -330,6 +334,11 @@ final class TaskRunner {
             }
         }
         return result;
+    }
+
+    private static TaskResult hidden(TaskResult r) {
+        return new TaskResult(r.host(), r.status(), r.ignored(), r.delegatedTo(), r.itemLabel(), r.data(), List.of(),
+                r.items().stream().map(TaskRunner::hidden).toList(), true);
     }
 
     private static Map<String, Object> cleaned(Map<String, Object> registered) {
