@@ -62,6 +62,15 @@ final class RenderSession {
   }
 
   private <T> T run(Function<StrictInterpreter, T> body) {
+    // every jinjava Context shares bookkeeping sets with the global context (plain HashSets that
+    // for-loops modify), so concurrent renders corrupt them: one render at a time (re-entrant,
+    // since lazy variables render inside a render)
+    synchronized (scope.jinjava().getGlobalContext()) {
+      return runExclusively(body);
+    }
+  }
+
+  private <T> T runExclusively(Function<StrictInterpreter, T> body) {
     Context context = new Context(scope.jinjava().getGlobalContext(), new HashMap<>());
     context.setDynamicVariableResolver(scope::lookupVariable);
     StrictInterpreter interpreter =
