@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 final class ModulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        Engine engine = new Engine();
         io.lvsplay.modules.BuiltinModules.all().stream().sorted(Comparator.comparing(Module::name)).forEach(m ->
                 System.out.println(String.format("%-12s %s", m.name(), String.join(", ", m.argSpec().args().keySet()))));
         return ExitCodes.OK;

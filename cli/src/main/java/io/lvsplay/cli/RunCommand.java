@@ -125,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
                 inventory.loadVarsDir(playbook.file().getParent());
                 loaded.add(playbook);
             }
-            new StaticChecks(engine, inventory, extra).check(loaded);
+            new StaticChecks(engine.templar, inventory, extra).check(loaded);
         } catch (PlaybookError | InventoryError | TemplateError | IllegalArgumentException e) {
             System.err.println("ERROR! " + e.getMessage());
             System.err.println("Nothing was run: fix the problem above and try again.");

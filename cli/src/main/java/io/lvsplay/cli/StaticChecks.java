@@ -2,6 +2,7 @@ package io.lvsplay.cli;
 
 import io.lvsplay.engine.inventory.Inventory;
 import io.lvsplay.engine.playbook.Block;
+import io.lvsplay.engine.playbook.FileSearch;
 import io.lvsplay.engine.playbook.IncludeTasks;
 import io.lvsplay.engine.playbook.Play;
 import io.lvsplay.engine.playbook.Playbook;
@@ -9,6 +10,10 @@ import io.lvsplay.engine.playbook.PlaybookError;
 import io.lvsplay.engine.playbook.Task;
 import io.lvsplay.engine.playbook.TaskItem;
 import io.lvsplay.engine.playbook.VariableReferences;
+import io.lvsplay.engine.template.Templar;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +31,12 @@ final class StaticChecks {
             "ansible_check_mode", "ansible_diff_mode", "ansible_run_tags", "ansible_skip_tags", "ansible_version",
             "omit", "item", "ansible_loop", "ansible_loop_var", "ansible_facts", "environment", "lookup", "query",
             "q", "range", "dict", "namespace", "loop", "lvsplay_agent_jar", "true", "false", "none", "True", "False", "None");
+    private final Templar templar;
     private final Inventory inventory;
     private final Map<String, Object> extraVars;
 
-    StaticChecks(Engine engine, Inventory inventory, Map<String, Object> extraVars) {
+    StaticChecks(Templar templar, Inventory inventory, Map<String, Object> extraVars) {
+        this.templar = templar;
         this.inventory = inventory;
         this.extraVars = extraVars;
     }
@@ -58,7 +65,7 @@ final class StaticChecks {
                     continue; // names may come from a file chosen at run time
                 }
                 for (List<TaskItem> section : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
-                    checkItems(section, known);
+                    checkItems(section, known, play);
                 }
             }
         }
@@ -93,11 +100,14 @@ final class StaticChecks {
         }
     }
 
-    private void checkItems(List<TaskItem> items, Set<String> known) {
-        if (known.contains("*")) {
-            return;
-        }
+    private void checkItems(List<TaskItem> items, Set<String> known, Play play) {
         for (TaskItem item : items) {
+            if (item instanceof Task t && t.module().equals("template")) {
+                checkTemplate(t, play, known);
+            }
+            if (known.contains("*")) {
+                continue;
+            }
             Set<String> guarded = new HashSet<>();
             item.options().when().forEach(w -> guarded.addAll(VariableReferences.guardedNames(w)));
             checkNames(item, item.options().when(), known, guarded, "when");
@@ -107,11 +117,41 @@ final class StaticChecks {
                     checkNames(t, List.of(String.valueOf(t.loop())), known, guarded, "loop");
                 }
             } else if (item instanceof Block b) {
-                checkItems(b.block(), known);
-                checkItems(b.rescue(), known);
-                checkItems(b.always(), known);
+                checkItems(b.block(), known, play);
+                checkItems(b.rescue(), known, play);
+                checkItems(b.always(), known, play);
             } else if (item instanceof IncludeTasks inc && inc.preloaded() != null) {
-                checkItems(inc.preloaded(), known);
+                checkItems(inc.preloaded(), known, play);
+            }
+        }
+    }
+
+    /** A template named by a static path must exist, parse, and use only names someone defines. */
+    private void checkTemplate(Task task, Play play, Set<String> known) {
+        Object src = task.args().get("src");
+        if (src == null || Templar.isTemplated(src)) {
+            return;
+        }
+        Path taskDir = task.location().file() == null ? null : task.location().file().getParent();
+        List<Path> candidates = FileSearch.candidates(task.role(), play.baseDir(), taskDir, String.valueOf(src), "templates");
+        Path file = candidates.stream().filter(Files::isRegularFile).findFirst().orElseThrow(() ->
+                new PlaybookError(task.location(), "template '" + src + "' not found; looked in: " + candidates));
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new PlaybookError(task.location(), "cannot read template " + file + ": " + e.getMessage());
+        }
+        templar.checkSyntax(text, file.toString());
+        if (known.contains("*")) {
+            return;
+        }
+        Set<String> guarded = VariableReferences.guardedNames(text);
+        for (String name : VariableReferences.inValue(text)) {
+            if (!known.contains(name) && !guarded.contains(name) && !name.startsWith("ansible_")) {
+                throw new PlaybookError(task.location(), "'" + name + "' is undefined in template " + file
+                        + ": no inventory, play, role or extra variable has this name. Define it (e.g. -e "
+                        + name + "=...) or guard it with '| default(...)'");
             }
         }
     }

@@ -8,15 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Waits for an sshd to greet: an accepted TCP connection alone can come before sshd is ready. */
-final class SshPort {
+/** Waits for an sshd to greet: an accepted TCP connection alone can come before sshd is ready (also used by the VM lab). */
+public final class SshPort {
 
     static final int PORT = 22;
 
     private SshPort() {
     }
 
-    static boolean greets(String address) {
+    public static boolean greets(String address) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address, PORT), 1000);
             socket.setSoTimeout(2000);

@@ -34,8 +34,6 @@ abstract class LvsLabTestBase {
 
     static final Path PLAYBOOKS = Repo.root().resolve("playbooks");
 
-    @TempDir
-    Path stateDir;
     Lab lab;
     LvsplayRun.Result firstRun;
 
@@ -50,7 +48,7 @@ abstract class LvsLabTestBase {
     }
 
     @BeforeAll
-    void upAndApplySite() {
+    void upAndApplySite(@TempDir Path stateDir) {
         LabSpec.Builder spec = LabSpec.builder().name("it-lvs-" + topology().cliName()).topology(topology())
                 .realServers(2).lanSubnet(lanSubnet()).scheduler("rr").stateDir(stateDir);
         if (wanSubnet() != null) {

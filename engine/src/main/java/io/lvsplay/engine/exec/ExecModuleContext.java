@@ -2,6 +2,7 @@ package io.lvsplay.engine.exec;
 
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.playbook.FileSearch;
 import io.lvsplay.engine.playbook.Role;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.template.Templar;
@@ -9,7 +10,6 @@ import io.lvsplay.engine.template.TemplateError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -81,25 +81,8 @@ final class ExecModuleContext implements ModuleContext {
         throw new ModuleFailure("could not find or access '" + name + "'; searched: " + candidates);
     }
 
-    static List<Path> searchPath(Role role, Path playbookDir, Path taskDir, String name, String kind) {
-        List<Path> candidates = new ArrayList<>();
-        if (role != null) {
-            candidates.add(role.dir().resolve(kind).resolve(name));
-            candidates.add(role.dir().resolve(name));
-        }
-        if (taskDir != null) {
-            candidates.add(taskDir.resolve(kind).resolve(name));
-            candidates.add(taskDir.resolve(name));
-        }
-        candidates.add(playbookDir.resolve(kind).resolve(name));
-        candidates.add(playbookDir.resolve(name));
-        // lvsplay's shipped playbooks keep templates at the repository root, beside playbooks/
-        candidates.add(playbookDir.resolveSibling(kind).resolve(name));
-        return candidates.stream().map(Path::normalize).distinct().toList();
-    }
-
     private List<Path> candidates(String name, String kind) {
-        return searchPath(role, playbookDir, taskDir, name, kind);
+        return FileSearch.candidates(role, playbookDir, taskDir, name, kind);
     }
 
     @Override

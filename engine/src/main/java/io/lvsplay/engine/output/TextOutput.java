@@ -51,7 +51,7 @@ public final class TextOutput implements RunListener {
             result.items().forEach(this::line);
             printDiffs(result.diffs());
             if (result.status() == TaskStatus.FAILED) {
-                print("fatal: [" + result.host() + "]: FAILED! => " + JsonText.pretty(visible(result)).replace("\n", "\n"));
+                print("fatal: [" + result.host() + "]: FAILED! => " + JsonText.pretty(visible(result)));
                 if (result.ignored()) {
                     print("...ignoring");
                 }

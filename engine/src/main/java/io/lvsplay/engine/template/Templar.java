@@ -57,6 +57,45 @@ public final class Templar {
     return Truthiness.isTruthy(templated);
   }
 
+  /**
+   * Parses a template without rendering it, so a broken template file is reported before any host
+   * is contacted. Throws {@link TemplateError} with the line of the first syntax error.
+   */
+  public void checkSyntax(String template, String source) {
+    checkDelimiters(template, source, "{{", "}}");
+    checkDelimiters(template, source, "{%", "%}");
+    synchronized (jinjava.getGlobalContext()) {
+      com.hubspot.jinjava.interpret.JinjavaInterpreter interpreter = jinjava.newInterpreter();
+      interpreter.parse(TemplateSource.normalize(template));
+      for (com.hubspot.jinjava.interpret.TemplateError error : interpreter.getErrors()) {
+        if (error.getSeverity() == com.hubspot.jinjava.interpret.TemplateError.ErrorType.FATAL) {
+          throw new TemplateError(source, error.getLineno(), "template syntax error: " + error.getMessage());
+        }
+      }
+    }
+  }
+
+  /** jinjava treats an unclosed "{{" as text; Jinja2 (and so Ansible) rejects it. */
+  private static void checkDelimiters(String template, String source, String open, String close) {
+    if (template.contains("{% raw %}") || template.contains("{%raw%}")) {
+      return;
+    }
+    int from = 0;
+    while (true) {
+      int start = template.indexOf(open, from);
+      if (start < 0) {
+        return;
+      }
+      int end = template.indexOf(close, start + 2);
+      int next = template.indexOf(open, start + 2);
+      if (end < 0 || (next >= 0 && next < end)) {
+        int line = 1 + (int) template.substring(0, start).chars().filter(c -> c == '\n').count();
+        throw new TemplateError(source, line, "template syntax error: '" + open + "' is never closed with '" + close + "'");
+      }
+      from = end + 2;
+    }
+  }
+
   /** True if the value, or any string nested in it, contains "{{" or "{%". */
   public static boolean isTemplated(Object value) {
     if (value instanceof CharSequence text) {
