@@ -79,6 +79,9 @@ final class StaticChecks {
                     known.add(t.register());
                 }
                 known.add(t.loopVar());
+                if (t.loopIndexVar() != null) {
+                    known.add(t.loopIndexVar());
+                }
                 if (t.module().equals("set_fact")) {
                     known.addAll(t.args().keySet());
                 }

@@ -44,6 +44,8 @@ final class PlayRunner {
     private final PlaybookLoader loader;
     private final TaskFilter filter;
     private VarsBuilder varsBuilder;
+    /** any_errors_fatal fired: the whole run stops after this play. */
+    private boolean aborted;
     private TaskRunner taskRunner;
 
     PlayRunner(Play play, Inventory inventory, ModuleRegistry modules, Templar templar, ConnectionPool connections,
@@ -86,6 +88,10 @@ final class PlayRunner {
             flushHandlers(batchStates, scope);
             runSection(play.postTasks(), batchStates, scope);
             flushHandlers(batchStates, scope);
+            if (aborted) {
+                listener.noHostsLeft();
+                return false;
+            }
             if (batchStates.stream().noneMatch(HostState::active) && !batchStates.stream().allMatch(h -> h.ended)) {
                 listener.noHostsLeft();
                 return false;
@@ -174,7 +180,8 @@ final class PlayRunner {
                 runInclude(include, active, scope, serialHosts);
             }
             if (play.anyErrorsFatal() && active.stream().anyMatch(h -> h.failed || h.unreachable)) {
-                hosts.forEach(h -> h.ended = true);
+                states.values().forEach(h -> h.ended = true);
+                aborted = true;
                 return;
             }
         }
@@ -290,6 +297,12 @@ final class PlayRunner {
             TaskResult result = taskRunner.run(task, first, scope);
             record(result, first);
             for (HostState other : hosts.subList(1, hosts.size())) {
+                if (result.status() == TaskStatus.FAILED && !result.ignored()) {
+                    // the one run stood for every host: its failure fails them all, as in Ansible
+                    other.stats.count(result.withHost(other.name));
+                    other.failed = true;
+                    continue;
+                }
                 if (task.register() != null) {
                     synchronized (other.runVars) {
                         synchronized (first.runVars) {

@@ -48,6 +48,10 @@ final class TaskRunner {
         Map<String, Object> scopeVars = scope.vars(host.name);
         scopeVars.putAll(task.vars());
         Map<String, Object> vars = varsBuilder.build(host, scopeVars);
+        if (task.role() != null) {
+            vars.put("role_name", task.role().name());
+            vars.put("role_path", task.role().dir().toString());
+        }
         List<String> when = new ArrayList<>(scope.conditions());
         when.addAll(task.options().when());
         TaskResult result;
@@ -72,6 +76,9 @@ final class TaskRunner {
             Map<String, Object> itemVars = new LinkedHashMap<>(vars);
             itemVars.put(task.loopVar(), item);
             itemVars.put("ansible_loop_var", task.loopVar());
+            if (task.loopIndexVar() != null) {
+                itemVars.put(task.loopIndexVar(), i);
+            }
             itemVars.put("ansible_loop", Map.of("index", i + 1, "index0", i, "first", i == 0,
                     "last", i == items.size() - 1, "length", items.size()));
             String label = label(task, itemVars, item);
@@ -89,6 +96,10 @@ final class TaskRunner {
                     label, itemData, itemResult.diffs(), List.of(), itemResult.noLog());
             itemResult = applyResultConditions(task, itemResult, itemVars, true);
             results.add(itemResult);
+            // set_fact in a loop: later items see what earlier ones set, as in Ansible
+            if (itemResult.status() != TaskStatus.FAILED && itemResult.data().get("ansible_facts") instanceof Map<?, ?> facts) {
+                facts.forEach((k, v) -> vars.put(String.valueOf(k), v));
+            }
             if (itemResult.status() == TaskStatus.UNREACHABLE) {
                 break;
             }

@@ -74,7 +74,9 @@ public final class FreeFormArgs {
             }
         }
         if (freeForm && !raw.isEmpty()) {
-            args.put("_raw_params", String.join(" ", raw));
+            // a multi-line script (shell: |) must keep its newlines: take the text as written
+            // unless key=value words were split out of it
+            args.put("_raw_params", args.isEmpty() ? text.strip() : String.join(" ", raw));
         }
         return args;
     }

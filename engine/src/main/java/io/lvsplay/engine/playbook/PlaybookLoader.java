@@ -28,6 +28,7 @@ public final class PlaybookLoader {
     private final TaskParser tasks;
     private final Map<Path, List<TaskItem>> taskFileCache = new HashMap<>();
     private final List<Role> includedRoles = new ArrayList<>();
+    private Path playbookDir;
 
     public PlaybookLoader(ModuleRegistry modules) {
         this.modules = modules;
@@ -77,6 +78,7 @@ public final class PlaybookLoader {
     }
 
     private Play loadPlay(Map<String, Object> map, YamlDocument doc, Path baseDir) {
+        playbookDir = baseDir;
         for (String key : map.keySet()) {
             if (!PLAY_KEYS.contains(key)) {
                 throw new PlaybookError(doc.at(map, key), "'" + key + "' is not a valid play keyword"
@@ -229,6 +231,10 @@ public final class PlaybookLoader {
     private Path findRoleDir(String name, Path baseDir, SourceLocation at) {
         List<Path> candidates = new ArrayList<>();
         candidates.add(baseDir.resolve("roles").resolve(name));
+        if (playbookDir != null && !playbookDir.equals(baseDir)) {
+            // include_role inside a role's task file: roles sit beside the playbook, not the task file
+            candidates.add(playbookDir.resolve("roles").resolve(name));
+        }
         String rolesPath = System.getenv("ANSIBLE_ROLES_PATH");
         if (rolesPath != null) {
             for (String p : rolesPath.split(":")) {
@@ -239,8 +245,6 @@ public final class PlaybookLoader {
         }
         candidates.add(baseDir.resolve(name));
         candidates.add(baseDir.resolveSibling("roles").resolve(name));
-        // include_role inside a role (baseDir = roles/X/tasks): the playbook's roles/ holds X's siblings
-        candidates.add(baseDir.toAbsolutePath().normalize().getParent().resolveSibling(name));
         for (Path candidate : candidates) {
             if (Files.isDirectory(candidate)) {
                 return candidate.toAbsolutePath().normalize();

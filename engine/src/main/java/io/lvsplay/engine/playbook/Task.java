@@ -12,6 +12,7 @@ public record Task(
         Object loop,
         String loopVar,
         String loopLabel,
+        String loopIndexVar,
         String register,
         List<String> changedWhen,
         List<String> failedWhen,

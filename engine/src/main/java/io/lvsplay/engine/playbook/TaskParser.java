@@ -174,6 +174,7 @@ public final class TaskParser {
         Map<String, Object> args = moduleArgs(module, moduleValue, map, doc, written);
         validateArgs(module, args, doc, map, written);
         return new Task(options, module.name(), written, args, loopOf(map, doc), loopVar(map), loopLabel(map),
+                loopControl(map, "index_var"),
                 stringOrNull(map.get("register")),
                 conditions(map.get("changed_when")), conditions(map.get("failed_when")),
                 strings(map.get("notify")), strings(map.get("listen")), conditions(map.get("until")),
@@ -312,6 +313,13 @@ public final class TaskParser {
             return String.valueOf(control.get("loop_var"));
         }
         return "item";
+    }
+
+    private static String loopControl(Map<String, Object> map, String key) {
+        if (map.get("loop_control") instanceof Map<?, ?> control && control.get(key) != null) {
+            return String.valueOf(control.get(key));
+        }
+        return null;
     }
 
     private static String loopLabel(Map<String, Object> map) {

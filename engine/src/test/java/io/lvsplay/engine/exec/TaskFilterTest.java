@@ -24,7 +24,7 @@ class TaskFilterTest {
     private static Task task(String name, Role role, String... tags) {
         TaskOptions o = new TaskOptions(name, List.of(), List.of(tags), Map.of(), null, null, null, false, null, null,
                 null, null, null, Map.of());
-        return new Task(o, "debug", "debug", Map.of(), null, "item", null, null, List.of(), List.of(), List.of(),
+        return new Task(o, "debug", "debug", Map.of(), null, "item", null, null, null, List.of(), List.of(), List.of(),
                 List.of(), List.of(), 0, 5, SourceLocation.UNKNOWN, role);
     }
 
