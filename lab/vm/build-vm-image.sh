@@ -164,6 +164,10 @@ chroot "$rootfs" depmod "$kernel_release"
 install -m 755 "$here/lvsplay-init" "$rootfs/sbin/lvsplay-init"
 install -m 644 "$repo/lab/image/sshd-lab.conf" "$rootfs/etc/ssh/sshd_config.d/lvsplay-lab.conf"
 install -m 644 "$here/sshd-vm.conf" "$rootfs/etc/ssh/sshd_config.d/lvsplay-vm.conf"
+# Debian hosts with systemd have /etc/modules-load.d (systemd ships it; the playbooks write ipvs.conf there
+# to load ip_vs at boot); this image has no systemd, so give it the same layout.
+mkdir -p "$rootfs/etc/modules-load.d"
+ln -sfn ../modules "$rootfs/etc/modules-load.d/modules.conf"
 # The kernel opens /dev/console for init before anything is mounted on /dev.
 [[ -c "$rootfs/dev/console" ]] || mknod -m 600 "$rootfs/dev/console" c 5 1
 [[ -c "$rootfs/dev/null" ]] || mknod -m 666 "$rootfs/dev/null" c 1 3
@@ -188,5 +192,15 @@ printf '%s\n' "recipe $hash" "kernel $kernel_pkg" "suite $SUITE" "mirror $mirror
 
 rm -rf "$out"
 mv "$workdir/out" "$out"
+
+# Images of older recipes are ~400 MB each: drop those that no running VM has open (its overlay's base).
+for old in "$cache"/*/; do
+  old="${old%/}"
+  [[ "$old" == "$out" || ! -f "$old/rootfs.img" ]] && continue
+  if ! find /proc/[0-9]*/fd -lname "$old/*" -print -quit 2>/dev/null | grep -q .; then
+    step "removing the image of an older recipe: $old"
+    rm -rf "$old"
+  fi
+done
 step "done: $out ($kernel_release, $(du -sm --apparent-size "$out/rootfs.img" | cut -f1) MB image, $(du -sm "$out/rootfs.img" | cut -f1) MB on disk)"
 echo "$out"

@@ -127,7 +127,8 @@ final class LabCommand implements Runnable {
             }
             System.out.println("inventory: " + lab.inventoryFile());
             System.out.println("next: ./lvsplay run -i " + lab.inventoryFile() + " playbooks/site.yml");
-            System.out.println("stop: ./lvsplay lab down --backend vm --name " + lab.name());
+            System.out.println("stop: ./lvsplay lab down --backend vm --name " + lab.name()
+                    + (stateDir == null ? "" : " --state-dir " + stateDir));
             return ExitCodes.OK;
         }
     }

@@ -39,6 +39,8 @@ public final class VmLab implements AutoCloseable {
     public static final String KNOWN_HOSTS_FILE = "known_hosts";
     static final String VM_DIR = "vm";
     private static final String ADDRESSES_FILE = "addresses";
+    /** The lab's host names in plan order (director first), so status lists them as up did. */
+    private static final String HOSTS_FILE = "hosts";
 
     private final LabSpec spec;
     private final LabPlan plan;
@@ -115,10 +117,9 @@ public final class VmLab implements AutoCloseable {
         List<HostStatus> result = new ArrayList<>();
         Path vmDir = stateDir.resolve(name).resolve(VM_DIR);
         if (Files.isDirectory(vmDir)) {
-            try (Stream<Path> dirs = Files.list(vmDir)) {
-                for (Path hostDir : dirs.filter(Files::isDirectory).sorted(Comparator.comparing(Path::toString)).toList()) {
-                    String host = hostDir.getFileName().toString();
-                    Path addresses = hostDir.resolve(ADDRESSES_FILE);
+            try {
+                for (String host : recordedHosts(vmDir)) {
+                    Path addresses = vmDir.resolve(host).resolve(ADDRESSES_FILE);
                     List<String> recorded = Files.exists(addresses) ? Files.readAllLines(addresses) : List.of();
                     Long pid = running.remove(host);
                     result.add(new HostStatus(host, VmNames.qemuName(name, host) + (pid == null ? "" : " (pid " + pid + ")"),
@@ -133,10 +134,21 @@ public final class VmLab implements AutoCloseable {
         return result;
     }
 
+    private static List<String> recordedHosts(Path vmDir) throws IOException {
+        Path hostsFile = vmDir.resolve(HOSTS_FILE);
+        if (Files.exists(hostsFile)) {
+            return Files.readAllLines(hostsFile).stream().filter(line -> !line.isBlank()).toList();
+        }
+        try (Stream<Path> dirs = Files.list(vmDir)) {
+            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+        }
+    }
+
     private void create(VmImage image, Duration bootTimeout) {
         for (LabNetwork network : plan.networks()) {
             LabBridges.createBridge(plan.name(), network);
         }
+        writeHostList();
         // All VMs boot at once: each boot is mostly one emulated CPU's work, so the host's cores share them.
         for (VmHost host : hosts.values()) {
             for (VmNic nic : host.definition().nics()) {
@@ -151,6 +163,16 @@ public final class VmLab implements AutoCloseable {
         }
         writeKnownHosts();
         InventoryWriter.write(inventoryFile(), plan, ssh.key().privateKey(), knownHostsFile());
+    }
+
+    private void writeHostList() {
+        Path file = dir().resolve(VM_DIR).resolve(HOSTS_FILE);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, hosts.keySet());
+        } catch (IOException e) {
+            throw new LabException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private void writeAddresses(VmHost host) {
