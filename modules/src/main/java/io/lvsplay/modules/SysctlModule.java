@@ -65,10 +65,12 @@ public final class SysctlModule implements Module {
         List<Change> changes = new ArrayList<>(FileContentPlanner.plan(state.file(),
                 new DesiredFile(file, content, new FileAttributes(null, null, null), false, null)));
         boolean fileChanges = !changes.isEmpty();
+        boolean reload = fileChanges && args.bool("reload", true);
         if (set) {
-            liveChange(key, value, state, ignoreErrors, ctx.hostName()).ifPresent(changes::add);
+            // when the file is reloaded anyway, "sysctl -p" sets the value: one round trip less
+            liveChange(key, value, state, ignoreErrors, ctx.hostName(), reload).ifPresent(changes::add);
         }
-        if (fileChanges && args.bool("reload", true)) {
+        if (reload) {
             changes.add(reload(file, ignoreErrors));
         }
         return Plan.changes(changes, Fields.of("name", key, "value", value, "sysctl_file", file));
@@ -126,7 +128,7 @@ public final class SysctlModule implements Module {
     }
 
     private static java.util.Optional<Change> liveChange(String key, String value, SysctlState state,
-                                                         boolean ignoreErrors, String hostName) {
+                                                         boolean ignoreErrors, String hostName, boolean reloadFollows) {
         if (!state.liveKnown()) {
             if (ignoreErrors) {
                 return java.util.Optional.empty();
@@ -140,6 +142,9 @@ public final class SysctlModule implements Module {
         return java.util.Optional.of(Change.of("set " + key + " in the running kernel",
                 Diff.of("sysctl " + key + " (running kernel)", state.live().strip() + "\n", value + "\n"),
                 host -> {
+                    if (reloadFollows) {
+                        return Map.of();
+                    }
                     ExecResult r = host.run(cmd);
                     if (!r.ok() && !ignoreErrors) {
                         throw new ModuleFailure("setting " + key + " failed: " + r.stderr().strip(),

@@ -9,13 +9,15 @@ final class FactScript {
     private FactScript() {
     }
 
+    // shell builtins where they do the job: on 50 hosts every process spawned is felt
     static final String TEXT = String.join("\n",
             "exec 2>/dev/null",
-            "echo @@hostname; hostname 2>/dev/null || cat /proc/sys/kernel/hostname",
-            "echo @@fqdn; hostname -f 2>/dev/null || hostname",
-            "echo @@uname; uname -s; uname -r; uname -m; uname -v",
+            "echo @@hostname; read -r h < /proc/sys/kernel/hostname && echo \"$h\" || hostname",
+            "echo @@fqdn; hostname -f 2>/dev/null || echo \"$h\"",
+            "echo @@uname; read -r s < /proc/sys/kernel/ostype; read -r r < /proc/sys/kernel/osrelease; "
+                    + "read -r v < /proc/sys/kernel/version; echo \"$s\"; echo \"$r\"; uname -m; echo \"$v\"",
             "echo @@os_release; cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release",
-            "echo @@default_route; ip -4 route show default 2>/dev/null | head -n 1",
+            "echo @@default_route; ip -4 route show default 2>/dev/null",
             "echo @@addresses; ip -o addr show 2>/dev/null",
             "echo @@links; ip -o link show 2>/dev/null",
             "echo @@init; if [ -d /run/systemd/system ]; then echo systemd; "
@@ -24,14 +26,16 @@ final class FactScript {
             "echo @@pkg_mgr; for m in apt-get dnf yum zypper apk pacman; do "
                     + "if command -v $m >/dev/null 2>&1; then echo $m; break; fi; done",
             "echo @@ipvs; if [ -e /proc/net/ip_vs ]; then echo loaded; "
-                    + "elif modinfo ip_vs >/dev/null 2>&1 || ls /lib/modules/$(uname -r)/kernel/net/netfilter/ipvs/ip_vs.ko* >/dev/null 2>&1; "
+                    + "elif [ -d \"/lib/modules/$r\" ] && { modinfo ip_vs >/dev/null 2>&1 || "
+                    + "ls /lib/modules/$r/kernel/net/netfilter/ipvs/ip_vs.ko* >/dev/null 2>&1; }; "
                     + "then echo loadable; else echo absent; fi",
-            "echo @@ipip; if [ -e /sys/module/ipip ] || ip link show tunl0 >/dev/null 2>&1; then echo loaded; "
-                    + "elif modinfo ipip >/dev/null 2>&1 || ls /lib/modules/$(uname -r)/kernel/net/ipv4/ipip.ko* >/dev/null 2>&1; "
+            "echo @@ipip; if [ -e /sys/module/ipip ] || [ -e /sys/class/net/tunl0 ]; then echo loaded; "
+                    + "elif [ -d \"/lib/modules/$r\" ] && { modinfo ipip >/dev/null 2>&1 || "
+                    + "ls /lib/modules/$r/kernel/net/ipv4/ipip.ko* >/dev/null 2>&1; }; "
                     + "then echo loadable; else echo absent; fi",
             "echo @@user; id -un; id -u",
             "echo @@nproc; nproc 2>/dev/null || grep -c ^processor /proc/cpuinfo",
-            "echo @@meminfo; grep -E '^(MemTotal|MemFree):' /proc/meminfo",
+            "echo @@meminfo; while read -r k n u; do case $k in MemTotal:|MemFree:) echo \"$k $n $u\";; esac; done < /proc/meminfo",
             "echo @@virt; if [ -f /.dockerenv ] || grep -qa docker /proc/1/cgroup 2>/dev/null; then echo docker; "
                     + "elif [ -f /run/.containerenv ]; then echo podman; else echo none; fi",
             "echo @@python; command -v python3 || command -v python",

@@ -2,9 +2,11 @@ package io.lvsplay.engine.template;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.objects.collections.PyMap;
+import com.hubspot.jinjava.util.ForLoop;
 import java.beans.FeatureDescriptor;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import jinjava.javax.el.ELContext;
 import jinjava.javax.el.ELResolver;
 
@@ -12,7 +14,8 @@ import jinjava.javax.el.ELResolver;
  * Runs before jinjava's own resolvers. Jinjava answers null for a missing dict key, which would
  * render as an empty string; Ansible fails instead, so a missing key resolves to {@link Undefined}
  * (and so does any attribute of an undefined value, which lets {@code missing.attr | default(2)} work).
- * It also adds Python's {@code dict.get(key, default)}.
+ * It also adds Python's {@code dict.get(key, default)}, Python's str methods ({@link PythonStrings})
+ * and Jinja2's {@code loop.previtem} / {@code loop.nextitem} ({@link LoopItems}).
  */
 final class StrictResolver extends ELResolver {
 
@@ -21,6 +24,14 @@ final class StrictResolver extends ELResolver {
     if (base instanceof Undefined) {
       context.setPropertyResolved(true);
       return base;
+    }
+    if (base instanceof ForLoop loop && property instanceof String name) {
+      Optional<Object> item = LoopItems.neighbour(loop, name);
+      if (item.isPresent()) {
+        context.setPropertyResolved(true);
+        return item.get();
+      }
+      return null;
     }
     if (base instanceof Map<?, ?> map && !hasKey(map, property)) {
       context.setPropertyResolved(true);
@@ -36,6 +47,13 @@ final class StrictResolver extends ELResolver {
       context.setPropertyResolved(true);
       Object value = map.containsKey(params[0]) ? map.get(params[0]) : params[1];
       return JinjavaInterpreter.getCurrent().wrap(value);
+    }
+    if (base instanceof String text && method instanceof String name) {
+      Optional<Object> result = PythonStrings.invoke(text, name, params);
+      if (result.isPresent()) {
+        context.setPropertyResolved(true);
+        return JinjavaInterpreter.getCurrent().wrap(result.get());
+      }
     }
     return null;
   }
