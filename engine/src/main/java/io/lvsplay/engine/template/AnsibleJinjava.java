@@ -51,6 +51,8 @@ final class AnsibleJinjava {
     filters.addAll(IpAddrFilters.all());
     filters.forEach(context::registerFilter);
     AnsibleTests.all().forEach(context::registerExpTest);
+    AnsibleFunctions.register(context);
+    context.registerTag(new LoopItems.Tag());
 
     // Every other filter and test, ours and jinjava's alike, must fail on undefined input.
     for (Filter filter : new ArrayList<>(context.getAllFilters())) {

@@ -152,7 +152,7 @@ final class PythonFormat {
   static String formatValue(Object value, String spec) {
     Strictness.requireDefined(value);
     if (spec.isEmpty()) {
-      return PythonRepr.str(value);
+      return value == null ? "None" : PythonRepr.str(value);
     }
     Matcher m = SPEC.matcher(spec);
     if (!m.matches()) {
@@ -178,14 +178,16 @@ final class PythonFormat {
         throw Strictness.fail("Unknown format code '" + type + "' for object of type '"
             + PythonStrings.TypeNames.of(value) + "'");
       }
-      String text = PythonRepr.str(value);
+      String text = value == null ? "None" : PythonRepr.str(value);
       if (precision != null && precision < text.length()) {
         text = text.substring(0, precision);
       }
       return align(text, "", width, fill, align == null ? "<" : align);
     }
 
+    // a float is formatted from its exact binary value, as Python does: '{:.2f}' of 2.675 is 2.67
     BigDecimal number = value instanceof Boolean bool ? BigDecimal.valueOf(bool ? 1 : 0)
+        : value instanceof Double || value instanceof Float ? exact(((Number) value).doubleValue())
         : new BigDecimal(value.toString());
     boolean integral = !(value instanceof Double || value instanceof Float || value instanceof BigDecimal);
     if (type == null) {
@@ -240,6 +242,13 @@ final class PythonFormat {
       default -> "";
     };
     return align(digits, signText + prefix, width, fill, align == null ? ">" : align);
+  }
+
+  private static BigDecimal exact(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw Strictness.fail("cannot format " + value);
+    }
+    return new BigDecimal(value);
   }
 
   private static void requireIntegral(boolean integral, String type) {

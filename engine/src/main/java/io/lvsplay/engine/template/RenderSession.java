@@ -28,6 +28,10 @@ final class RenderSession {
     this.source = source;
   }
 
+  VariableScope scope() {
+    return scope;
+  }
+
   void recordFailure(String message, int line) {
     if (failure == null) {
       failure = message;

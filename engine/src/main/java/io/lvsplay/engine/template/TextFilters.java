@@ -22,6 +22,8 @@ final class TextFilters {
         new NamedFilter("regex_replace", TextFilters::regexReplace),
         new NamedFilter("regex_search", TextFilters::regexSearch),
         new NamedFilter("regex_findall", TextFilters::regexFindall),
+        new NamedFilter("regex_escape", (input, args) ->
+            regexEscape(PythonRepr.str(input), args.string(0, "re_type", "python"))),
         new NamedFilter("quote", (input, args) -> shellQuote(PythonRepr.str(input))),
         new NamedFilter("basename", (input, args) -> basename(PythonRepr.str(input))),
         new NamedFilter("dirname", (input, args) -> dirname(PythonRepr.str(input))),
@@ -86,6 +88,27 @@ final class TextFilters {
       }
     }
     return found;
+  }
+
+  /**
+   * Ansible's regex_escape: Python's re.escape for re_type 'python', else the POSIX basic regular
+   * expression special characters.
+   */
+  static String regexEscape(String text, String type) {
+    String special = switch (type) {
+      case "python" -> "()[]{}?*+-|^$\\.&~# \t\n\r\013\f";
+      case "posix_basic" -> "].[^*$";
+      case "posix_extended" -> throw Strictness.fail("Regex type (" + type + ") not yet implemented");
+      default -> throw Strictness.fail("Invalid regex type (" + type + ")");
+    };
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (char c : text.toCharArray()) {
+      if (special.indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   /** Python's shlex.quote. */

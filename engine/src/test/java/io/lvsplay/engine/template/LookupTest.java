@@ -1,0 +1,88 @@
+package io.lvsplay.engine.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** lookup() / query() / q() with the controller-side plugins env, file, pipe and vars. */
+class LookupTest {
+  private static final Templar TEMPLAR = new Templar();
+
+  @TempDir
+  Path playbookDir;
+
+  private String render(String template) {
+    return TEMPLAR.render(template, Map.of("playbook_dir", playbookDir.toString(), "port", 80), "t.j2");
+  }
+
+  @Test
+  void envLookupReadsTheControllersEnvironment() {
+    assertEquals(System.getenv("PATH"), render("{{ lookup('env', 'PATH') }}"));
+    assertEquals("[]", render("[{{ lookup('env', 'LVSPLAY_SURELY_UNSET') }}]"));
+    assertEquals("fallback", render("{{ lookup('env', 'LVSPLAY_SURELY_UNSET', default='fallback') }}"));
+  }
+
+  @Test
+  void lookupJoinsSeveralTermsAndQueryReturnsAList() {
+    String path = System.getenv("PATH");
+    assertEquals(path + ",", render("{{ lookup('env', 'PATH', 'LVSPLAY_SURELY_UNSET') }}"));
+    assertEquals("['" + path + "', '']", render("{{ query('env', 'PATH', 'LVSPLAY_SURELY_UNSET') }}"));
+    assertEquals("1", render("{{ q('env', 'PATH') | length }}"));
+    Object list = TEMPLAR.template("{{ lookup('env', 'PATH', wantlist=True) }}", Map.of(), "t");
+    assertInstanceOf(List.class, list);
+  }
+
+  @Test
+  void fileLookupReadsFromFilesDirWithoutTrailingWhitespace() throws IOException {
+    Files.createDirectories(playbookDir.resolve("files"));
+    Files.writeString(playbookDir.resolve("files/motd.txt"), "hello\nworld\n\n");
+    Files.writeString(playbookDir.resolve("top.txt"), "top");
+    assertEquals("hello\nworld|top", render("{{ lookup('file', 'motd.txt') }}|{{ lookup('ansible.builtin.file', 'top.txt') }}"));
+    assertEquals("hello\nworld", render("{{ lookup('file', '" + playbookDir.resolve("files/motd.txt") + "') }}"));
+  }
+
+  @Test
+  void fileLookupOfAMissingFileFails() {
+    TemplateError error = assertThrows(TemplateError.class, () -> render("{{ lookup('file', 'nope.txt') }}"));
+    assertEquals("could not locate file in lookup: nope.txt", error.detail());
+    assertEquals("[] []", render("[{{ lookup('file', 'nope.txt', errors='ignore') }}] {{ query('file', 'nope.txt', errors='ignore') }}"));
+  }
+
+  @Test
+  void pipeLookupRunsACommandInThePlaybookDir() {
+    assertEquals("hi 80|" + realPlaybookDir(), render("{{ lookup('pipe', 'echo hi ' ~ port) }}|{{ lookup('pipe', 'pwd') }}"));
+  }
+
+  private String realPlaybookDir() {
+    try {
+      return playbookDir.toRealPath().toString();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void pipeLookupFailsOnNonZeroExit() {
+    TemplateError error = assertThrows(TemplateError.class, () -> render("{{ lookup('pipe', 'exit 3') }}"));
+    assertEquals("lookup_plugin.pipe(exit 3) returned 3", error.detail());
+  }
+
+  @Test
+  void varsLookupReadsAVariable() {
+    assertEquals("80 d", render("{{ lookup('vars', 'port') }} {{ lookup('vars', 'nope', default='d') }}"));
+  }
+
+  @Test
+  void unknownLookupPluginFails() {
+    TemplateError error = assertThrows(TemplateError.class, () -> render("{{ lookup('nope', 'x') }}"));
+    assertEquals("lookup plugin (nope) not found", error.detail());
+  }
+}
