@@ -63,6 +63,7 @@ public final class VmLab implements AutoCloseable {
     /** Brings up the lab {@code spec} describes, replacing a VM lab of the same name; waits until every sshd answers. */
     public static VmLab up(LabSpec spec, VmImage image, VmLabOptions options) {
         Instant begin = Instant.now();
+        HostRequirements.check();
         down(spec.stateDir(), spec.name());
         LabPlan plan = LabPlan.of(spec);
         Path dir = spec.labDir().toAbsolutePath().normalize();

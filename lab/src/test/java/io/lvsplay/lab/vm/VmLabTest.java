@@ -1,9 +1,11 @@
 package io.lvsplay.lab.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvsplay.engine.transport.ExecResult;
+import io.lvsplay.lab.LabException;
 import io.lvsplay.lab.LabSpec;
 import io.lvsplay.lab.LabTopology;
 import java.nio.file.Files;
@@ -104,6 +106,26 @@ class VmLabTest {
         assertEquals(List.of(), VmLab.status(stateDir, LAB));
         assertEquals(List.of(), LabBridges.links(LAB), "bridges and taps removed");
         assertTrue(QemuProcesses.running(LAB).isEmpty(), "no VM left running");
+    }
+
+    @Test
+    void aSubnetAlreadyRoutedOnThisHostIsRefusedBeforeAnyVmStarts() {
+        // Someone else's network on the subnet (a bridge made here, standing in for a Docker network).
+        String other = "lvtestbusy0";
+        HostCommand.check("ip", "link", "add", other, "type", "bridge");
+        try {
+            HostCommand.check("ip", "addr", "add", "10.232.9.1/24", "dev", other);
+            HostCommand.check("ip", "link", "set", "dev", other, "up");
+            LabSpec spec = LabSpec.builder().name("it-vm-busy").topology(LabTopology.DR).realServers(1)
+                    .lanSubnet("10.232.9.0/24").stateDir(stateDir).build();
+            LabException e = assertThrows(LabException.class, () -> VmLab.up(spec, image, VmLabOptions.defaults()));
+            assertTrue(e.getMessage().contains("10.232.9.0/24 is already in use") && e.getMessage().contains(other)
+                    && e.getMessage().contains("--subnet"), e.getMessage());
+            assertEquals(List.of(), LabBridges.links("it-vm-busy"), "nothing of the failed lab is left");
+            assertTrue(QemuProcesses.running("it-vm-busy").isEmpty());
+        } finally {
+            HostCommand.check("ip", "link", "del", "dev", other);
+        }
     }
 
     private static void report(VmLab lab) {
