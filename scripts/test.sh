@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, the agent's loopback tests, and the end-to-end tests against a local
-# lab of containers (real sshd, sysctl, ip, iptables, nginx, curl through the VIP).
+# Runs every test: unit tests, the agent's loopback tests, the end-to-end tests against a local
+# lab of containers (real sshd, sysctl, ip, iptables, nginx, keepalived, curl through the VIP), and
+# the kernel IPVS tests in qemu VMs.
 # Sets up what it needs first (Docker engine from Debian's docker.io, debootstrap, the lab image).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,5 +18,11 @@ bash lab/setup-host.sh
 # the agent holds 10,000 idle connections in one test
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
 
-export TESTCONTAINERS_RYUK_DISABLED=true
-mvn -B -Dlab=true install
+# the VM lab (qemu, a stock Debian kernel with IPVS and ipip) proves the kernel data plane;
+# set VMLAB=false to skip it on a machine without /dev/net/tun or a Debian mirror
+vmlab="${VMLAB:-true}"
+if [ "$vmlab" = true ]; then
+  bash lab/vm/build-vm-image.sh
+fi
+
+mvn -B -Dlab=true -Dvmlab="$vmlab" install

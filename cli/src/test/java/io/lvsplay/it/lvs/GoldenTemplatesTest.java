@@ -55,8 +55,10 @@ class GoldenTemplatesTest {
                 Arguments.of("ipvsadm.rules.j2", DR148, "director", Map.of("lvs_persistence", 300)),
                 Arguments.of("agent.yml.j2", DR, "director", Map.of()),
                 Arguments.of("agent.yml.j2", NAT, "director", Map.of("lvs_demo_backend", false)),
-                Arguments.of("keepalived.conf.j2", DR, "director", Map.of()),
-                Arguments.of("keepalived.conf.j2", DR148, "director", Map.of("lvs_persistence", 300, "lvs_demo_backend", false)),
+                // kernel IPVS: keepalived.conf has the virtual_server blocks (with the agent it is VRRP only)
+                Arguments.of("keepalived.conf.j2", DR, "director", Map.of("_lvs_dataplane", "ipvs")),
+                Arguments.of("keepalived.conf.j2", DR148, "director", Map.of("lvs_persistence", 300, "lvs_demo_backend", false,
+                        "_lvs_dataplane", "ipvs")),
                 Arguments.of("ifcfg-vip.j2", DR, "director", Map.of("lvs_vip_device", "eth0:0", "lvs_vip_address", "10.10.10.100")),
                 Arguments.of("interfaces-vip.j2", DR, "director", Map.of("lvs_vip_device", "eth0:0", "lvs_vip_address", "10.10.10.100")),
                 Arguments.of("ifcfg-lo-vip.j2", DR, "rs1", Map.of("lvs_vip_device", "lo:0", "lvs_vip_address", "10.10.10.100")),

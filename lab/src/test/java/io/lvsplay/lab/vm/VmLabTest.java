@@ -29,11 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 class VmLabTest {
 
     private static final String LAB = "it-vm-dr";
-    private static final String SUBNET = "10.232.1.0/24";
-    private static final String VIP = "10.232.1.100";
-    private static final String RS1 = "10.232.1.12";
-    private static final String RS2 = "10.232.1.13";
-    private static final String CLIENT = "10.232.1.200";
+    private static final String SUBNET = "10.236.1.0/24";
+    private static final String VIP = "10.236.1.100";
+    private static final String RS1 = "10.236.1.12";
+    private static final String RS2 = "10.236.1.13";
+    private static final String CLIENT = "10.236.1.200";
 
     private static VmImage image;
 
