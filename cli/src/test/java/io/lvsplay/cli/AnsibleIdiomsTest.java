@@ -48,4 +48,11 @@ class AnsibleIdiomsTest extends SemanticsTestBase {
         assertFalse(Files.exists(file("h1-after.txt")), r.stdout());
         assertFalse(Files.exists(file("next-play.txt")), r.stdout());
     }
+
+    @Test
+    void includeRoleRunsOnlyTheTaskFileNamedByTasksFrom() {
+        LvsplayRun.Result r = run("include-role-tasks-from.yml");
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(java.util.List.of("from-other"), debugMessages(r));
+    }
 }

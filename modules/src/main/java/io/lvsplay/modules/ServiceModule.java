@@ -116,7 +116,12 @@ public final class ServiceModule implements Module {
                 "  systemctl show -p LoadState -p ActiveState -p UnitFileState -- " + q,
                 "elif [ -x /etc/init.d/" + q + " ]; then",
                 "  echo sysv",
-                "  if /etc/init.d/" + q + " status >/dev/null 2>&1; then echo running=1; else echo running=0; fi",
+                // scripts without a status action (Debian's keepalived) answer anything to it: like
+                // Ansible, look in the process table for them instead
+                "  if grep -q 'status' /etc/init.d/" + q + "; then",
+                "    if /etc/init.d/" + q + " status >/dev/null 2>&1; then echo running=1; else echo running=0; fi",
+                "  elif pgrep -x -- " + q + " >/dev/null 2>&1 || pidof " + q + " >/dev/null 2>&1; then echo running=1;",
+                "  else echo running=0; fi",
                 "  enabled=0",
                 "  for f in /etc/rc[2345].d/S[0-9][0-9]" + q + " /etc/rc.d/rc[2345].d/S[0-9][0-9]" + q + "; do",
                 "    [ -e \"$f\" ] && enabled=1",

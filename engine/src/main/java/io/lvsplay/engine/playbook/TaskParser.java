@@ -110,7 +110,17 @@ public final class TaskParser {
                 String roleName = String.valueOf(spec.get("name"));
                 Role included = loader.loadRole(roleName, Map.of(), baseDir, doc.at(map, key));
                 loader.registerIncludedRole(included);
-                return List.of(new Block(options, included.tasks(), List.of(), List.of(), at, included));
+                List<TaskItem> roleTasks = included.tasks();
+                if (spec.get("tasks_from") != null) {
+                    String from = String.valueOf(spec.get("tasks_from"));
+                    Path file = included.dir().resolve("tasks").resolve(from.contains(".") ? from : from + ".yml");
+                    if (!Files.isRegularFile(file)) {
+                        throw new PlaybookError(doc.at(map, key), "tasks_from '" + from + "' of role '" + roleName
+                                + "' not found: " + file);
+                    }
+                    roleTasks = loader.loadTaskFile(file, included);
+                }
+                return List.of(new Block(options, roleTasks, List.of(), List.of(), at, included));
             }
         }
         return List.of(parseTask(map, doc, options, role));
