@@ -50,7 +50,8 @@ rows=()
 for n in $sizes; do
   hosts=$((n + 1))
   inv="$work/state/bench/inventory.ini"
-  lab_up "$n"; lvs_check=$(timed "$work/check-$n.log" ./lvsplay run -i "$inv" "$here/playbook.yml" --check)
+  lab_up "$n"
+  lvs_check=$(timed "$work/check-$n.log" ./lvsplay run -f "$hosts" -i "$inv" "$here/playbook.yml" --check)
   lvs_first=$(timed "$work/lvsplay-first-$n.log" ./lvsplay run -f "$hosts" -i "$inv" "$here/playbook.yml")
   lvs_again=$(timed "$work/lvsplay-again-$n.log" ./lvsplay run -f "$hosts" -i "$inv" "$here/playbook.yml")
   grep -q "changed=0 " <(grep ' : ok=' "$work/lvsplay-again-$n.log") || true
