@@ -3,6 +3,7 @@ package io.lvsplay.modules;
 import io.lvsplay.engine.module.Change;
 import io.lvsplay.engine.module.Diff;
 import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.remote.FileSnapshot;
 import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
@@ -18,7 +19,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Plans "this path must hold these bytes with these attributes": the shared write path of copy,
@@ -47,15 +47,8 @@ final class FileContentPlanner {
 
     /** Reads a path for planning: its stat, and its bytes when it is a regular file. */
     static ExistingFile read(RemoteHost host, String path) {
-        FileStat stat = host.stat(path);
-        if (stat.isDirectory()) {
-            return new ExistingFile(stat, null);
-        }
-        if (!stat.exists()) {
-            return new ExistingFile(stat, null);
-        }
-        Optional<byte[]> bytes = host.readFile(path);
-        return new ExistingFile(stat, bytes.orElse(null));
+        FileSnapshot snapshot = host.snapshot(path);
+        return new ExistingFile(snapshot.stat(), snapshot.content());
     }
 
     static List<Change> plan(ExistingFile existing, DesiredFile desired) {

@@ -23,6 +23,15 @@ public interface RemoteHost {
     /** Type, mode, owner, group, size of a path (without following a final symlink). */
     FileStat stat(String path);
 
+    /** Stat and content together (what copy, template, lineinfile plan from). */
+    default FileSnapshot snapshot(String path) {
+        FileStat stat = stat(path);
+        if (!stat.exists() || stat.isDirectory()) {
+            return new FileSnapshot(stat, null);
+        }
+        return new FileSnapshot(stat, readFile(path).orElse(null));
+    }
+
     /**
      * Writes a file atomically: a temp file in the same directory, then rename.
      * Null mode/owner/group keep the existing file's (or the defaults for a new file).
