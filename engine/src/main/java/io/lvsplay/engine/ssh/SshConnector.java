@@ -81,7 +81,7 @@ public final class SshConnector {
             }
         }
         for (Path file : files) {
-            keys.add(target.keyPassphrase() == null ? client.loadKeys(file.toString())
+            keys.add(target.keyPassphrase() == null ? client.loadKeys(file.toString(), new PassphrasePrompt())
                     : client.loadKeys(file.toString(), PasswordUtils.createOneOff(target.keyPassphrase().toCharArray())));
         }
         UserAuthException keyFailure = null;
