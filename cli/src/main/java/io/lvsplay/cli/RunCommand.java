@@ -18,6 +18,7 @@ import io.lvsplay.engine.playbook.PlaybookError;
 import io.lvsplay.engine.playbook.Task;
 import io.lvsplay.engine.playbook.TaskItem;
 import io.lvsplay.engine.ssh.HostKeyPolicy;
+import io.lvsplay.engine.ssh.SshConnector;
 import io.lvsplay.engine.template.TemplateError;
 import java.io.Console;
 import java.nio.file.Path;
@@ -113,6 +114,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        SshConnector.warmUpInBackground();
         Engine engine = new Engine();
         Inventory inventory;
         List<Playbook> loaded = new ArrayList<>();

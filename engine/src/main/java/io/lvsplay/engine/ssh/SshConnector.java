@@ -19,6 +19,16 @@ public final class SshConnector {
     // building sshj's algorithm registry is costly; one config serves every connection
     private static final DefaultConfig CONFIG = new DefaultConfig();
 
+    /**
+     * Builds sshj's algorithm tables (about 0.1 s) on a background thread, so they are ready by the
+     * time the first host is contacted, while the main thread loads and validates the playbook.
+     */
+    public static void warmUpInBackground() {
+        Thread warm = new Thread(() -> CONFIG.getKeyExchangeFactories(), "lvsplay-ssh-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
     public Connection connect(SshTarget target) {
         TransportException last = null;
         for (int attempt = 0; attempt <= Math.max(0, target.connectRetries()); attempt++) {
