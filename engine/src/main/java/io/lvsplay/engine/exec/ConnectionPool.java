@@ -4,10 +4,12 @@ import io.lvsplay.engine.inventory.ConnectionSettings;
 import io.lvsplay.engine.ssh.HostKeyPolicy;
 import io.lvsplay.engine.ssh.SshConnector;
 import io.lvsplay.engine.ssh.SshTarget;
+import io.lvsplay.engine.template.Templar;
 import io.lvsplay.engine.transport.Connection;
 import io.lvsplay.engine.transport.LocalConnection;
 import io.lvsplay.engine.transport.TransportException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,16 +19,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ConnectionPool implements AutoCloseable {
     private final RunOptions options;
+    private final Templar templar;
     private final SshConnector connector = new SshConnector();
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
     private final Map<String, TransportException> broken = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    ConnectionPool(RunOptions options) {
+    ConnectionPool(RunOptions options, Templar templar) {
         this.options = options;
+        this.templar = templar;
     }
 
-    /** The host's connection; {@code vars} are the host's templated variables (ansible_host, ...). */
+    /** The host's connection; {@code vars} are the task's variables on that host (ansible_host, ...). */
     Connection get(String host, Map<String, Object> vars) {
         Connection existing = open.get(host);
         if (existing != null) {
@@ -61,8 +65,19 @@ final class ConnectionPool implements AutoCloseable {
         broken.put(host, cause);
     }
 
+    /** The connection variables, templated (ansible_host may be "{{ ... }}"); only when connecting. */
+    private Map<String, Object> connectionVars(Map<String, Object> vars) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        vars.forEach((k, v) -> {
+            if (k.startsWith("ansible_")) {
+                out.put(k, Templar.isTemplated(v) ? templar.template(v, vars, "connection variable " + k) : v);
+            }
+        });
+        return out;
+    }
+
     private Connection connect(String host, Map<String, Object> vars) {
-        ConnectionSettings s = ConnectionSettings.of(host, vars);
+        ConnectionSettings s = ConnectionSettings.of(host, connectionVars(vars));
         if (s.local()) {
             return new LocalConnection(host);
         }

@@ -127,7 +127,7 @@ final class PlayRunner {
         forEachHost(hosts, host -> {
             Map<String, Object> vars = varsBuilder.build(host, Map.of());
             try {
-                Map<String, Object> facts = gatherer.gather(connections.get(host.name, connectionVars(vars)));
+                Map<String, Object> facts = gatherer.gather(connections.get(host.name, vars));
                 synchronized (host.facts) {
                     host.facts.putAll(facts);
                 }
@@ -141,16 +141,6 @@ final class PlayRunner {
                         List.of(), List.of(), false);
             }
         });
-    }
-
-    private Map<String, Object> connectionVars(Map<String, Object> vars) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        vars.forEach((k, v) -> {
-            if (k.startsWith("ansible_")) {
-                out.put(k, Templar.isTemplated(v) ? templar.template(v, vars, "connection variable " + k) : v);
-            }
-        });
-        return out;
     }
 
     private void runSection(List<TaskItem> items, List<HostState> hosts, Scope scope) {

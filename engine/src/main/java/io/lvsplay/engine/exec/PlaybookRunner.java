@@ -54,7 +54,7 @@ public final class PlaybookRunner {
             return t;
         });
         TaskFilter filter = new TaskFilter(options.tags(), options.skipTags(), options.startAtTask());
-        try (ConnectionPool connections = new ConnectionPool(options)) {
+        try (ConnectionPool connections = new ConnectionPool(options, templar)) {
             plays:
             for (Playbook playbook : playbooks) {
                 for (Play play : playbook.plays()) {

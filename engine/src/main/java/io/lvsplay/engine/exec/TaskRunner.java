@@ -200,7 +200,7 @@ final class TaskRunner {
             ShellRemoteHost remote = null;
             if (module.needsConnection()) {
                 Map<String, Object> targetVars = target.equals(host.name) ? vars : delegateVars(target);
-                remote = new ShellRemoteHost(connections.get(target, connectionVars(targetVars)),
+                remote = new ShellRemoteHost(connections.get(target, targetVars),
                         become(task, scope, vars));
             }
             ExecModuleContext ctx = new ExecModuleContext(remote, host.name, vars, check, diff, templar, task.role(),
@@ -258,19 +258,6 @@ final class TaskRunner {
     private Map<String, Object> delegateVars(String target) {
         HostState state = states.get(target);
         return state != null ? varsBuilder.build(state, Map.of()) : varsBuilder.hostView(target);
-    }
-
-    /** The connection variables, templated (ansible_host may be "{{ ... }}"). */
-    private Map<String, Object> connectionVars(Map<String, Object> vars) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : vars.entrySet()) {
-            if (e.getKey().startsWith("ansible_")) {
-                Object v = e.getValue();
-                out.put(e.getKey(), Templar.isTemplated(v) ? templar.template(v, vars, "connection variable " + e.getKey()) : v);
-            }
-        }
-        out.put("inventory_hostname", vars.get("inventory_hostname"));
-        return out;
     }
 
     private Become become(Task task, Scope scope, Map<String, Object> vars) {
