@@ -2,6 +2,7 @@ package io.lvsplay.agent;
 
 import io.lvsplay.agent.config.AgentConfig;
 import io.lvsplay.agent.config.InvalidConfigException;
+import io.lvsplay.agent.control.ControlAccess;
 import io.lvsplay.agent.control.ControlReply;
 import io.lvsplay.agent.control.ControlServer;
 import io.lvsplay.agent.health.HealthMonitor;
@@ -69,15 +70,16 @@ public final class Agent implements AutoCloseable {
         }
         apply(setup);
         timer.scheduleAtFixedRate(this::estimateRates, 2, 2, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::expireTemplates, 1, 1, TimeUnit.SECONDS);
         try {
-            this.control = new ControlServer(controlPath, this::handle);
+            this.control = new ControlServer(controlPath, new ControlAccess(setup.config().controlGroup()), this::handle);
             this.metrics = setup.config().metrics().isPresent() ? new MetricsServer(setup.config().metrics().get(), this::snapshot) : null;
         } catch (IOException e) {
             close();
             throw e;
         }
         Log.info("agent started: " + services.size() + " virtual services from " + rulesFile + ", " + n
-                + " event loops, control socket " + controlPath + (metrics == null ? "" : ", metrics on http://" + setup.config().metrics().get() + "/metrics"));
+                + " event loops, control socket " + controlPath + (metrics == null ? "" : ", metrics on http://" + setup.config().metrics().get().getHostString() + ":" + setup.config().metrics().get().getPort() + "/metrics"));
     }
 
     /** Loads the files and starts forwarding; the control socket is {@code controlOverride}, the config's, or the default. */
@@ -121,9 +123,11 @@ public final class Agent implements AutoCloseable {
             VirtualService existing = services.get(rule.key());
             if (existing != null) {
                 existing.apply(rule, setup.config().options(rule.key()));
+                existing.setLimits(setup.config().limits());
                 continue;
             }
             VirtualService vs = new VirtualService(rule, setup.config().options(rule.key()), System::nanoTime);
+            vs.setLimits(setup.config().limits());
             services.put(rule.key(), vs);
             VipListener listener = rule.key().protocol() == Protocol.TCP
                     ? new TcpListener(vs, loops, timer)
@@ -154,12 +158,18 @@ public final class Agent implements AutoCloseable {
         return listeners.values().stream().allMatch(VipListener::bound);
     }
 
-    private void estimateRates() {
-        List<VirtualService> current;
-        synchronized (this) {
-            current = List.copyOf(services.values());
+    private void expireTemplates() {
+        for (VirtualService s : currentServices()) {
+            s.expireTemplates();
         }
-        for (VirtualService s : current) {
+    }
+
+    private synchronized List<VirtualService> currentServices() {
+        return List.copyOf(services.values());
+    }
+
+    private void estimateRates() {
+        for (VirtualService s : currentServices()) {
             s.estimateRates(RATE_INTERVAL_SECONDS);
         }
     }

@@ -20,7 +20,7 @@ import java.util.regex.PatternSyntaxException;
 public final class AgentConfigParser {
 
     private static final Set<String> TOP_KEYS =
-            Set.of("control", "timeouts", "connect_timeout", "metrics", "event_loops", "buffer_size", "services");
+            Set.of("control", "control_group", "limits", "timeouts", "connect_timeout", "metrics", "event_loops", "buffer_size", "services");
     private static final Set<String> SERVICE_KEYS =
             Set.of("service", "check", "inhibit_on_failure", "sorry_server", "alpha", "omega");
     private static final Set<String> CHECK_KEYS = Set.of("type", "connect_port", "path", "status", "receive",
@@ -58,6 +58,8 @@ public final class AgentConfigParser {
         Map<String, YamlNode> top = mapping(root, "the config file", TOP_KEYS);
         AgentConfig d = AgentConfig.defaults();
         Optional<Path> control = top.containsKey("control") ? Optional.of(Path.of(text(top.get("control")))) : Optional.empty();
+        Optional<String> group = top.containsKey("control_group") ? Optional.of(text(top.get("control_group"))) : Optional.empty();
+        Limits limits = top.containsKey("limits") ? limits(top.get("limits")) : d.limits();
         Timeouts timeouts = top.containsKey("timeouts") ? timeouts(top.get("timeouts")) : d.timeouts();
         Duration connect = top.containsKey("connect_timeout") ? duration(top.get("connect_timeout")) : d.connectTimeout();
         Optional<InetSocketAddress> metrics = Optional.empty();
@@ -80,7 +82,15 @@ public final class AgentConfigParser {
                 services.put(o.service(), o);
             }
         }
-        return new AgentConfig(control, timeouts, connect, metrics, loops, buffer, services);
+        return new AgentConfig(control, group, timeouts, connect, metrics, loops, buffer, limits, services);
+    }
+
+    private Limits limits(YamlNode node) throws InvalidConfigException {
+        Map<String, YamlNode> m = mapping(node, "limits", Set.of("udp_flows", "persistence_templates"));
+        Limits d = Limits.DEFAULT;
+        return new Limits(
+                m.containsKey("udp_flows") ? integer(m.get("udp_flows"), 1, 1 << 20) : d.udpFlows(),
+                m.containsKey("persistence_templates") ? integer(m.get("persistence_templates"), 1, 1 << 24) : d.persistenceTemplates());
     }
 
     private Timeouts timeouts(YamlNode node) throws InvalidConfigException {

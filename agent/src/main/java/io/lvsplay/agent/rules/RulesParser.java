@@ -36,13 +36,13 @@ public final class RulesParser {
     }
 
     public static RuleTable parse(Path file) throws InvalidConfigException {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InvalidConfigException(file, 0, "cannot read rules file: " + e.getMessage());
         }
-        return parse(file.toString(), text);
+        return parse(file.toString(), TextFile.decode(file.toString(), bytes));
     }
 
     public static RuleTable parse(String fileName, String text) throws InvalidConfigException {
@@ -57,7 +57,7 @@ public final class RulesParser {
             try {
                 parseLine(line, lineNo, services);
             } catch (IllegalArgumentException e) {
-                throw new InvalidConfigException(fileName, lineNo, e.getMessage());
+                throw new InvalidConfigException(fileName, lineNo, TextFile.cut(e.getMessage()));
             }
         }
         List<ServiceRule> result = new ArrayList<>();
@@ -87,6 +87,11 @@ public final class RulesParser {
         if (o.command.equals("-A")) {
             if (services.containsKey(o.service)) {
                 throw new IllegalArgumentException("service " + o.service + " is already defined");
+            }
+            if (o.service.vip().port() == 0) {
+                // ipvsadm's own rule; with -p, port 0 means "every port", which a proxy cannot listen on.
+                throw new IllegalArgumentException(o.persistTimeout == null ? "Zero port specified for non-persistent service"
+                        : "lvsplay does not support port 0 (all ports) services; give each port its own -A line");
             }
             o.rejectServerOptions();
             services.put(o.service, new ServiceBuilder(o.service, o.scheduler(), o.persistence(), o.flags(o.scheduler()), lineNo));
