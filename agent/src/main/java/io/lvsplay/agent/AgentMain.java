@@ -4,6 +4,7 @@ import io.lvsplay.agent.config.AgentConfig;
 import io.lvsplay.agent.config.InvalidConfigException;
 import io.lvsplay.agent.control.ControlClient;
 import io.lvsplay.agent.control.ControlReply;
+import io.lvsplay.agent.ipvsadm.IpvsadmClient;
 import io.lvsplay.agent.rules.Endpoint;
 import io.lvsplay.agent.rules.Protocol;
 
@@ -37,6 +38,7 @@ public final class AgentMain {
                    lvsplay-agent reload [--control PATH]
                    lvsplay-agent set-weight [-t|-u] VIP:PORT RIP:PORT WEIGHT [--control PATH]
                    lvsplay-agent drain [-t|-u] VIP:PORT RIP:PORT [--control PATH]
+                   lvsplay-agent ipvsadm ARGS...         (control socket from $LVSPLAY_AGENT_CONTROL)
 
             run        forward the virtual services of the ipvsadm rules FILE in the foreground
                        (SIGHUP or 'reload' re-reads the files; SIGTERM stops)
@@ -45,6 +47,7 @@ public final class AgentMain {
             save       the table as 'ipvsadm-save -n' rules
             set-weight change a real server's weight for new connections
             drain      weight 0: no new connections, existing ones finish
+            ipvsadm    ipvsadm's own command line (-A -E -D -C -R -S -a -e -d -L -Z ...) on the running agent
             default control socket: /run/lvsplay-agent/control.sock
             """;
 
@@ -66,6 +69,9 @@ public final class AgentMain {
         }
         String command = args[0];
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        if (command.equals("ipvsadm")) {
+            return IpvsadmClient.run(rest, System.in, out, err);
+        }
         if (command.equals("--help") || command.equals("-h") || command.equals("help") || rest.contains("--help")) {
             out.print(USAGE_TEXT);
             return OK;

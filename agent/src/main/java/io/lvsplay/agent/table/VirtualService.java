@@ -267,6 +267,15 @@ public final class VirtualService {
                 d.upperThreshold(), d.lowerThreshold(), d.healthy(), d.counters().totals(), d.counters().rates());
     }
 
+    /** {@code ipvsadm -Z}: the service's and its real servers' counters. */
+    public synchronized void zeroCounters() {
+        counters.zero();
+        configured.values().forEach(d -> d.counters().zero());
+        if (sorry != null) {
+            sorry.counters().zero();
+        }
+    }
+
     public synchronized void estimateRates(double intervalSeconds) {
         counters.estimate(intervalSeconds);
         for (Destination d : configured.values()) {
