@@ -1,6 +1,7 @@
 package io.lvsplay.agent.config;
 
 import io.lvsplay.agent.rules.Endpoint;
+import io.lvsplay.agent.rules.ProxyMode;
 import io.lvsplay.agent.rules.RuleTable;
 import io.lvsplay.agent.rules.ServiceKey;
 
@@ -22,7 +23,7 @@ public final class AgentConfigParser {
     private static final Set<String> TOP_KEYS =
             Set.of("control", "control_group", "limits", "timeouts", "connect_timeout", "metrics", "event_loops", "buffer_size", "services");
     private static final Set<String> SERVICE_KEYS =
-            Set.of("service", "check", "inhibit_on_failure", "sorry_server", "alpha", "omega");
+            Set.of("service", "check", "inhibit_on_failure", "sorry_server", "alpha", "omega", "send_proxy", "accept_proxy");
     private static final Set<String> CHECK_KEYS = Set.of("type", "connect_port", "path", "status", "receive",
             "virtualhost", "delay_loop", "connect_timeout", "retry", "delay_before_retry", "misc_path", "misc_timeout");
 
@@ -115,7 +116,20 @@ public final class AgentConfigParser {
         }
         Optional<HealthCheckSpec> check = m.containsKey("check") ? Optional.of(check(m.get("check"))) : Optional.empty();
         Optional<Endpoint> sorry = m.containsKey("sorry_server") ? Optional.of(endpoint(m.get("sorry_server"))) : Optional.empty();
-        return new ServiceOptions(key, check, bool(m, "inhibit_on_failure"), sorry, bool(m, "alpha"), bool(m, "omega"), node.line());
+        ProxyMode sendProxy = ProxyMode.NONE;
+        if (m.containsKey("send_proxy")) {
+            try {
+                sendProxy = ProxyMode.parse(text(m.get("send_proxy")));
+            } catch (IllegalArgumentException e) {
+                throw error(m.get("send_proxy"), e.getMessage());
+            }
+        }
+        boolean acceptProxy = bool(m, "accept_proxy");
+        if ((sendProxy != ProxyMode.NONE || acceptProxy) && key.protocol() != io.lvsplay.agent.rules.Protocol.TCP) {
+            throw error(node, "send_proxy and accept_proxy apply to TCP services only");
+        }
+        return new ServiceOptions(key, check, bool(m, "inhibit_on_failure"), sorry, bool(m, "alpha"), bool(m, "omega"), node.line(),
+                sendProxy, acceptProxy);
     }
 
     private HealthCheckSpec check(YamlNode node) throws InvalidConfigException {
