@@ -42,7 +42,7 @@ public final class AgentConfigParser {
     }
 
     public static AgentConfig parse(String file, String text) throws InvalidConfigException {
-        return new AgentConfigParser(file).config(YamlSubsetParser.parse(file, text));
+        return new AgentConfigParser(file).config(YamlReader.parse(file, text));
     }
 
     /** Every service in the config must exist in the rules, or its checks would silently do nothing. */
