@@ -27,7 +27,7 @@ trap cleanup EXIT INT TERM
 for tool in java wrk haproxy nginx; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y wrk haproxy nginx-light" >&2; exit 1; }
 done
-[ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -o -pl agent install -DskipTests)
+[ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -o -pl agent package -DskipTests)
 
 # Loopback only: backends on 127.0.0.1, proxies on 127.0.0.20 (agent) and 127.0.0.21 (haproxy).
 B1=18181; B2=18182; AGENT=127.0.0.20:18190; HAPROXY=127.0.0.21:18190
