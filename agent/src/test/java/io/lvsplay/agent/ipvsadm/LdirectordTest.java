@@ -73,7 +73,7 @@ class LdirectordTest {
         Path config = dir.resolve("ldirectord-lvsplay-test.cf");
         String reals = "\treal=127.0.0.31:" + rport + " gate\n\treal=127.0.0.32:" + rport + " gate\n";
         String checks = "\tservice=http\n\trequest=\"health\"\n\treceive=\"OK\"\n\tscheduler=rr\n\tprotocol=tcp\n\tchecktype=negotiate\n";
-        Files.writeString(config, "checktimeout=2\ncheckinterval=1\nautoreload=no\nlogfile=\"" + dir.resolve("ldirectord.log") + "\"\n"
+        Files.writeString(config, "checktimeout=10\nnegotiatetimeout=10\ncheckinterval=1\nautoreload=no\nlogfile=\"" + dir.resolve("ldirectord.log") + "\"\n"
                 + "virtual=127.0.0.30:" + vport1 + "\n" + reals + checks + "\tquiescent=yes\n"
                 + "virtual=127.0.0.30:" + vport2 + "\n" + reals + checks + "\tquiescent=no\n");
         Path shim = Path.of("src/main/dist/ipvsadm").toAbsolutePath();
@@ -115,7 +115,7 @@ class LdirectordTest {
 
     private void await(java.util.function.BooleanSupplier condition, String what) throws Exception {
         try {
-            Loopback.await(condition, 40_000, what);
+            Loopback.await(condition, 120_000, what);
         } catch (AssertionError e) {
             String out = Files.exists(dir.resolve("ldirectord.out")) ? Files.readString(dir.resolve("ldirectord.out")) : "";
             throw new AssertionError(e.getMessage() + "\nldirectord output (tail):\n" + out.substring(Math.max(0, out.length() - 4000)), e);
