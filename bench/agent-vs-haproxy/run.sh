@@ -27,7 +27,7 @@ trap cleanup EXIT INT TERM
 for tool in java wrk haproxy nginx; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y wrk haproxy nginx-light" >&2; exit 1; }
 done
-[ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -o -pl agent install -DskipTests)
+[ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -o -pl agent package -DskipTests)
 
 # Loopback only: backends on 127.0.0.1, proxies on 127.0.0.20 (agent) and 127.0.0.21 (haproxy).
 B1=18181; B2=18182; AGENT=127.0.0.20:18190; HAPROXY=127.0.0.21:18190
@@ -53,7 +53,9 @@ cat > "$WORK/rules" <<RULES
 -a -t $AGENT -r 127.0.0.1:$B2 -m -w 1
 RULES
 printf 'event_loops: %s\nbuffer_size: 65536\n' "$NPROC" > "$WORK/agent.yml"
-java -XX:+UseParallelGC -Xms64m -Xmx256m -jar "$JAR" run --rules "$WORK/rules" --config "$WORK/agent.yml" \
+AGENT_FLAGS="${AGENT_JVM_FLAGS:-$(sed -n 's|^ExecStart=/usr/bin/java \(.*\) -jar .*|\1|p' "$ROOT/agent/src/main/dist/lvsplay-agent.service")}"
+# shellcheck disable=SC2086
+java $AGENT_FLAGS -jar "$JAR" run --rules "$WORK/rules" --config "$WORK/agent.yml" \
   --control "$WORK/control.sock" --pidfile "$WORK/agent.pid" 2> "$WORK/agent.log" &
 PIDS+=($!)
 AGENT_PID=$!
@@ -104,6 +106,7 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://$AGENT/" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -H 'Connection: close' "http://$AGENT/" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "http://$HAPROXY/" >/dev/null
 
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A R
 for mode in keepalive close; do
   c=0; [ "$mode" = close ] && c=1
@@ -122,6 +125,8 @@ field() { awk -v i="$2" '{print $i}' <<<"$1"; }
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "- host: nproc=$NPROC, CPU: $(awk -F: '/model name/ {gsub(/^ +/, "", $2); print $2; exit}' /proc/cpuinfo)"
   echo "- $(haproxy -v | head -1 | cut -c1-40); $(java -version 2>&1 | head -1); nginx backends (2, worker_processes 1)"
+  echo "- load average before the measured runs: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: numbers are noisy)"
+  echo "- agent JVM flags: $AGENT_FLAGS (default: the systemd unit's; AGENT_JVM_FLAGS overrides)"
   echo "- wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; agent event_loops=$NPROC, HAProxy nbthread=$NPROC; everything shares the same $NPROC CPUs"
   echo
   echo "| path | connections | req/s | p50 | p99 | proxy peak RSS (MB) |"

@@ -2,9 +2,14 @@ package io.lvsplay.agent;
 
 import io.lvsplay.agent.config.AgentConfig;
 import io.lvsplay.agent.config.InvalidConfigException;
+import io.lvsplay.agent.control.ControlAccess;
 import io.lvsplay.agent.control.ControlReply;
 import io.lvsplay.agent.control.ControlServer;
+import io.lvsplay.agent.config.Timeouts;
 import io.lvsplay.agent.health.HealthMonitor;
+import io.lvsplay.agent.ipvsadm.IpvsadmServer;
+import io.lvsplay.agent.ipvsadm.IpvsadmTarget;
+import io.lvsplay.agent.rules.RuleTable;
 import io.lvsplay.agent.net.EventLoop;
 import io.lvsplay.agent.net.RelaySettings;
 import io.lvsplay.agent.net.TcpListener;
@@ -36,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * A running director: event loops, listeners per virtual service, health checks, control socket and metrics. The
  * forwarding table is replaced by {@link #reload()}; a failing reload leaves the running table untouched.
  */
-public final class Agent implements AutoCloseable {
+public final class Agent implements AutoCloseable, IpvsadmTarget {
     private static final double RATE_INTERVAL_SECONDS = 2.0;
 
     private final Path rulesFile;
@@ -50,6 +55,7 @@ public final class Agent implements AutoCloseable {
     private final MetricsServer metrics;
     private volatile RelaySettings settings;
     private AgentConfig startConfig;
+    private AgentSetup current;
     private boolean closed;
 
     private Agent(Path rulesFile, Optional<Path> configFile, AgentSetup setup, Path controlPath) throws IOException {
@@ -69,15 +75,16 @@ public final class Agent implements AutoCloseable {
         }
         apply(setup);
         timer.scheduleAtFixedRate(this::estimateRates, 2, 2, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::expireTemplates, 1, 1, TimeUnit.SECONDS);
         try {
-            this.control = new ControlServer(controlPath, this::handle);
+            this.control = new ControlServer(controlPath, new ControlAccess(setup.config().controlGroup()), this::handle);
             this.metrics = setup.config().metrics().isPresent() ? new MetricsServer(setup.config().metrics().get(), this::snapshot) : null;
         } catch (IOException e) {
             close();
             throw e;
         }
         Log.info("agent started: " + services.size() + " virtual services from " + rulesFile + ", " + n
-                + " event loops, control socket " + controlPath + (metrics == null ? "" : ", metrics on http://" + setup.config().metrics().get() + "/metrics"));
+                + " event loops, control socket " + controlPath + (metrics == null ? "" : ", metrics on http://" + setup.config().metrics().get().getHostString() + ":" + setup.config().metrics().get().getPort() + "/metrics"));
     }
 
     /** Loads the files and starts forwarding; the control socket is {@code controlOverride}, the config's, or the default. */
@@ -115,15 +122,18 @@ public final class Agent implements AutoCloseable {
     }
 
     private synchronized void apply(AgentSetup setup) {
+        current = setup;
         Set<ServiceKey> wanted = new HashSet<>();
         for (ServiceRule rule : setup.rules().services()) {
             wanted.add(rule.key());
             VirtualService existing = services.get(rule.key());
             if (existing != null) {
                 existing.apply(rule, setup.config().options(rule.key()));
+                existing.setLimits(setup.config().limits());
                 continue;
             }
             VirtualService vs = new VirtualService(rule, setup.config().options(rule.key()), System::nanoTime);
+            vs.setLimits(setup.config().limits());
             services.put(rule.key(), vs);
             VipListener listener = rule.key().protocol() == Protocol.TCP
                     ? new TcpListener(vs, loops, timer)
@@ -141,6 +151,32 @@ public final class Agent implements AutoCloseable {
         health.watch(services.values());
     }
 
+    @Override
+    public synchronized RuleTable rules() {
+        return current.rules();
+    }
+
+    /** ipvsadm changes: in force at once, until the next reload re-reads the rules file. */
+    @Override
+    public synchronized void replaceRules(RuleTable rules) {
+        apply(new AgentSetup(rules, current.config()));
+    }
+
+    @Override
+    public synchronized boolean zero(Optional<ServiceKey> service) {
+        if (service.isPresent() && !services.containsKey(service.get())) {
+            return false;
+        }
+        services.values().stream().filter(s -> service.isEmpty() || s.key().equals(service.get())).forEach(VirtualService::zeroCounters);
+        return true;
+    }
+
+    @Override
+    public Timeouts timeouts() {
+        return settings.timeouts();
+    }
+
+    @Override
     public synchronized List<ServiceSnapshot> snapshot() {
         List<ServiceSnapshot> out = new ArrayList<>();
         for (VirtualService s : services.values()) {
@@ -154,12 +190,18 @@ public final class Agent implements AutoCloseable {
         return listeners.values().stream().allMatch(VipListener::bound);
     }
 
-    private void estimateRates() {
-        List<VirtualService> current;
-        synchronized (this) {
-            current = List.copyOf(services.values());
+    private void expireTemplates() {
+        for (VirtualService s : currentServices()) {
+            s.expireTemplates();
         }
-        for (VirtualService s : current) {
+    }
+
+    private synchronized List<VirtualService> currentServices() {
+        return List.copyOf(services.values());
+    }
+
+    private void estimateRates() {
+        for (VirtualService s : currentServices()) {
             s.estimateRates(RATE_INTERVAL_SECONDS);
         }
     }
@@ -176,6 +218,8 @@ public final class Agent implements AutoCloseable {
             }
             case "save" -> ControlReply.ok(IpvsFormat.save(snapshot()));
             case "reload" -> reload();
+            case "ipvsadm" -> IpvsadmServer.run(this, args);
+            case "ipvsadm-restore" -> IpvsadmServer.restore(this, args);
             case "set-weight" -> args.size() == 4 ? setWeight(args.get(0), args.get(1), args.get(2), args.get(3))
                     : ControlReply.error("usage: set-weight tcp|udp VIP:PORT RIP:PORT WEIGHT");
             case "drain" -> args.size() == 3 ? setWeight(args.get(0), args.get(1), args.get(2), "0")

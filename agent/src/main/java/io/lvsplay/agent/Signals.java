@@ -3,11 +3,11 @@ package io.lvsplay.agent;
 import sun.misc.Signal;
 
 /** SIGHUP means "reload", as for ipvsadm-based services under systemd (ExecReload=kill -HUP). */
-final class Signals {
+public final class Signals {
     private Signals() {
     }
 
-    static void onHangup(Runnable action) {
+    public static void onHangup(Runnable action) {
         try {
             Signal.handle(new Signal("HUP"), sig -> action.run());
         } catch (IllegalArgumentException e) {

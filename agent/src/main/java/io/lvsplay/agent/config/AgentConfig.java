@@ -12,10 +12,11 @@ import java.util.Optional;
  * The agent config file: everything about running the director that is not in the ipvsadm rules.
  *
  * @param eventLoops number of I/O threads; 0 means one per CPU
- * @param bufferSize bytes per relay buffer (16-64 KiB)
+ * @param controlGroup with it the control socket is 0660 and usable by that group; without it 0600
+ * @param bufferSize bytes per relay buffer (4 KiB-1 MiB), held only while a peer is slow
  */
-public record AgentConfig(Optional<Path> control, Timeouts timeouts, Duration connectTimeout,
-                          Optional<InetSocketAddress> metrics, int eventLoops, int bufferSize,
+public record AgentConfig(Optional<Path> control, Optional<String> controlGroup, Timeouts timeouts, Duration connectTimeout,
+                          Optional<InetSocketAddress> metrics, int eventLoops, int bufferSize, Limits limits,
                           Map<ServiceKey, ServiceOptions> services) {
 
     public static final Path DEFAULT_CONTROL = Path.of("/run/lvsplay-agent/control.sock");
@@ -25,7 +26,8 @@ public record AgentConfig(Optional<Path> control, Timeouts timeouts, Duration co
     }
 
     public static AgentConfig defaults() {
-        return new AgentConfig(Optional.empty(), Timeouts.DEFAULT, Duration.ofSeconds(3), Optional.empty(), 0, 64 * 1024, Map.of());
+        return new AgentConfig(Optional.empty(), Optional.empty(), Timeouts.DEFAULT, Duration.ofSeconds(3), Optional.empty(), 0,
+                64 * 1024, Limits.DEFAULT, Map.of());
     }
 
     public ServiceOptions options(ServiceKey key) {

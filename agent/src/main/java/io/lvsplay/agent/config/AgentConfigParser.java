@@ -1,6 +1,7 @@
 package io.lvsplay.agent.config;
 
 import io.lvsplay.agent.rules.Endpoint;
+import io.lvsplay.agent.rules.ProxyMode;
 import io.lvsplay.agent.rules.RuleTable;
 import io.lvsplay.agent.rules.ServiceKey;
 
@@ -20,9 +21,9 @@ import java.util.regex.PatternSyntaxException;
 public final class AgentConfigParser {
 
     private static final Set<String> TOP_KEYS =
-            Set.of("control", "timeouts", "connect_timeout", "metrics", "event_loops", "buffer_size", "services");
+            Set.of("control", "control_group", "limits", "timeouts", "connect_timeout", "metrics", "event_loops", "buffer_size", "services");
     private static final Set<String> SERVICE_KEYS =
-            Set.of("service", "check", "inhibit_on_failure", "sorry_server", "alpha", "omega");
+            Set.of("service", "check", "inhibit_on_failure", "sorry_server", "alpha", "omega", "send_proxy", "accept_proxy");
     private static final Set<String> CHECK_KEYS = Set.of("type", "connect_port", "path", "status", "receive",
             "virtualhost", "delay_loop", "connect_timeout", "retry", "delay_before_retry", "misc_path", "misc_timeout");
 
@@ -41,7 +42,7 @@ public final class AgentConfigParser {
     }
 
     public static AgentConfig parse(String file, String text) throws InvalidConfigException {
-        return new AgentConfigParser(file).config(YamlSubsetParser.parse(file, text));
+        return new AgentConfigParser(file).config(YamlReader.parse(file, text));
     }
 
     /** Every service in the config must exist in the rules, or its checks would silently do nothing. */
@@ -58,6 +59,8 @@ public final class AgentConfigParser {
         Map<String, YamlNode> top = mapping(root, "the config file", TOP_KEYS);
         AgentConfig d = AgentConfig.defaults();
         Optional<Path> control = top.containsKey("control") ? Optional.of(Path.of(text(top.get("control")))) : Optional.empty();
+        Optional<String> group = top.containsKey("control_group") ? Optional.of(text(top.get("control_group"))) : Optional.empty();
+        Limits limits = top.containsKey("limits") ? limits(top.get("limits")) : d.limits();
         Timeouts timeouts = top.containsKey("timeouts") ? timeouts(top.get("timeouts")) : d.timeouts();
         Duration connect = top.containsKey("connect_timeout") ? duration(top.get("connect_timeout")) : d.connectTimeout();
         Optional<InetSocketAddress> metrics = Optional.empty();
@@ -80,7 +83,15 @@ public final class AgentConfigParser {
                 services.put(o.service(), o);
             }
         }
-        return new AgentConfig(control, timeouts, connect, metrics, loops, buffer, services);
+        return new AgentConfig(control, group, timeouts, connect, metrics, loops, buffer, limits, services);
+    }
+
+    private Limits limits(YamlNode node) throws InvalidConfigException {
+        Map<String, YamlNode> m = mapping(node, "limits", Set.of("udp_flows", "persistence_templates"));
+        Limits d = Limits.DEFAULT;
+        return new Limits(
+                m.containsKey("udp_flows") ? integer(m.get("udp_flows"), 1, 1 << 20) : d.udpFlows(),
+                m.containsKey("persistence_templates") ? integer(m.get("persistence_templates"), 1, 1 << 24) : d.persistenceTemplates());
     }
 
     private Timeouts timeouts(YamlNode node) throws InvalidConfigException {
@@ -105,7 +116,20 @@ public final class AgentConfigParser {
         }
         Optional<HealthCheckSpec> check = m.containsKey("check") ? Optional.of(check(m.get("check"))) : Optional.empty();
         Optional<Endpoint> sorry = m.containsKey("sorry_server") ? Optional.of(endpoint(m.get("sorry_server"))) : Optional.empty();
-        return new ServiceOptions(key, check, bool(m, "inhibit_on_failure"), sorry, bool(m, "alpha"), bool(m, "omega"), node.line());
+        ProxyMode sendProxy = ProxyMode.NONE;
+        if (m.containsKey("send_proxy")) {
+            try {
+                sendProxy = ProxyMode.parse(text(m.get("send_proxy")));
+            } catch (IllegalArgumentException e) {
+                throw error(m.get("send_proxy"), e.getMessage());
+            }
+        }
+        boolean acceptProxy = bool(m, "accept_proxy");
+        if ((sendProxy != ProxyMode.NONE || acceptProxy) && key.protocol() != io.lvsplay.agent.rules.Protocol.TCP) {
+            throw error(node, "send_proxy and accept_proxy apply to TCP services only");
+        }
+        return new ServiceOptions(key, check, bool(m, "inhibit_on_failure"), sorry, bool(m, "alpha"), bool(m, "omega"), node.line(),
+                sendProxy, acceptProxy);
     }
 
     private HealthCheckSpec check(YamlNode node) throws InvalidConfigException {

@@ -14,15 +14,22 @@ public final class ControlClient {
     private ControlClient() {
     }
 
+    /** Like {@link #call} with an unreachable agent as an error reply. */
     public static ControlReply send(Path socket, List<String> words) {
+        try {
+            return call(socket, words);
+        } catch (IOException e) {
+            return ControlReply.error("cannot reach the agent on control socket " + socket + ": " + e.getMessage()
+                    + " (is 'lvsplay-agent run' running? use --control PATH if it uses another socket)");
+        }
+    }
+
+    public static ControlReply call(Path socket, List<String> words) throws IOException {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(socket));
             ControlProtocol.writeAll(ch, ControlProtocol.encodeRequest(words));
             ch.shutdownOutput();
             return ControlProtocol.decodeReply(ControlProtocol.readAll(ch, MAX_REPLY));
-        } catch (IOException e) {
-            return ControlReply.error("cannot reach the agent on control socket " + socket + ": " + e.getMessage()
-                    + " (is 'lvsplay-agent run' running? use --control PATH if it uses another socket)");
         }
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the health checks of all services on a small shared pool (checks block, so a few threads, but never one
- * per server). A reload replaces all checks; servers that survive the reload keep their health.
+ * per server). A reload keeps running the checks it did not change, with their state (consecutive failures,
+ * schedule); only new or changed checks start afresh.
  */
 public final class HealthMonitor implements AutoCloseable {
     private final ScheduledExecutorService executor;
@@ -32,20 +33,43 @@ public final class HealthMonitor implements AutoCloseable {
         this.executor = ex;
     }
 
-    /** Stops all checks and starts those of the given services. */
+    /** Runs the checks of the given services: unchanged ones go on, others are stopped or started. */
     public synchronized void watch(Collection<VirtualService> services) {
-        checks.forEach(RealServerCheck::cancel);
+        List<RealServerCheck> previous = new ArrayList<>(checks);
         checks.clear();
         for (VirtualService s : services) {
             s.options().check().ifPresent(spec -> {
-                Probe probe = Probes.create(spec, s.key());
+                Probe probe = null;
                 for (Destination d : s.configured()) {
+                    RealServerCheck kept = find(previous, s, d, spec);
+                    if (kept != null) {
+                        previous.remove(kept);
+                        checks.add(kept);
+                        continue;
+                    }
+                    probe = probe != null ? probe : Probes.create(spec, s.key());
                     RealServerCheck c = new RealServerCheck(s, d, spec, probe);
                     checks.add(c);
                     executor.execute(c);
                 }
             });
         }
+        previous.forEach(RealServerCheck::cancel);
+    }
+
+    private static RealServerCheck find(List<RealServerCheck> checks, VirtualService s, Destination d, HealthCheckSpec spec) {
+        for (RealServerCheck c : checks) {
+            // Pattern has no equals(); the record's text carries every field, the receive pattern's source included.
+            if (c.service == s && c.destination == d && c.spec.toString().equals(spec.toString())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Checks running now, for tests and the log. */
+    public synchronized int running() {
+        return checks.size();
     }
 
     /** omega: log every healthy server of an omega service as going down because the agent stops. */

@@ -1,6 +1,7 @@
 package io.lvsplay.agent.net;
 
 import io.lvsplay.agent.Log;
+import io.lvsplay.agent.rules.ProxyMode;
 import io.lvsplay.agent.table.Assignment;
 import io.lvsplay.agent.table.Destination;
 import io.lvsplay.agent.table.VirtualService;
@@ -26,7 +27,9 @@ final class TcpRelay extends LoopResident {
     private final EventLoop loop;
     private final VirtualService service;
     private final SocketChannel client;
-    private final InetSocketAddress clientAddress;
+    private InetSocketAddress clientAddress;
+    /** Set while an accept_proxy service waits for the client's PROXY header. */
+    private ByteBuffer proxyIn;
     private final SelectionKey clientKey;
     private final Direction upstream = new Direction(true);
     private final Direction downstream = new Direction(false);
@@ -48,8 +51,12 @@ final class TcpRelay extends LoopResident {
         this.clientAddress = (InetSocketAddress) client.getRemoteAddress();
         client.configureBlocking(false);
         client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        // Client bytes wait in the kernel until the real server is connected.
-        this.clientKey = loop.register(client, 0, this::onClientReady);
+        // Client bytes wait in the kernel until the real server is connected (but a PROXY header is read first).
+        if (service.options().acceptProxy()) {
+            proxyIn = ByteBuffer.allocate(ProxyHeader.MAX_HEADER);
+            connectStarted = System.nanoTime();
+        }
+        this.clientKey = loop.register(client, proxyIn != null ? SelectionKey.OP_READ : 0, this::onClientReady);
     }
 
     /** Takes over a freshly accepted client connection. Runs on the loop thread. */
@@ -62,7 +69,43 @@ final class TcpRelay extends LoopResident {
             return;
         }
         loop.add(relay);
-        relay.connect();
+        if (relay.proxyIn == null) {
+            relay.connect();
+        }
+    }
+
+    /** accept_proxy: the header names the real client, which the scheduler (sh, persistence) must see. */
+    private void readProxyHeader() {
+        try {
+            if (client.read(proxyIn) < 0) {
+                close();
+                return;
+            }
+            ProxyHeader.Parsed p = ProxyHeader.decode(proxyIn.duplicate().flip());
+            if (p == null) {
+                if (!proxyIn.hasRemaining()) {
+                    throw new ProxyHeader.ProtocolException("PROXY header longer than " + ProxyHeader.MAX_HEADER + " bytes");
+                }
+                return;
+            }
+            if (p.source() != null) {
+                clientAddress = p.source();
+            }
+            int leftover = proxyIn.position() - p.length();
+            if (leftover > 0) {
+                ByteBuffer early = loop.buffers().take();
+                early.put(proxyIn.array(), p.length(), leftover).flip();
+                upstream.pending = early;
+            }
+            proxyIn = null;
+            clientKey.interestOps(0);
+            connect();
+        } catch (ProxyHeader.ProtocolException e) {
+            Log.warn("service " + service.key() + ": connection from " + clientAddress + " refused: " + e.getMessage());
+            abort();
+        } catch (IOException e) {
+            abort();
+        }
     }
 
     private void connect() {
@@ -121,14 +164,42 @@ final class TcpRelay extends LoopResident {
     }
 
     private void connected() {
+        ProxyMode mode = destination.sendProxy().orElse(service.options().sendProxy());
+        if (mode != ProxyMode.NONE && !sendProxyHeader(mode)) {
+            return;
+        }
         established = true;
         destination.connectionEstablished();
         lastActivity = System.nanoTime();
+        if (upstream.pending != null) {
+            // Bytes that came with the client's PROXY header go first; flush() then resumes reading the client.
+            backendKey.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+            return;
+        }
         backendKey.interestOps(SelectionKey.OP_READ);
         clientKey.interestOps(SelectionKey.OP_READ);
     }
 
+    /** The header is at most 108 bytes into a socket that has sent nothing yet: one write takes it whole. */
+    private boolean sendProxyHeader(ProxyMode mode) {
+        try {
+            ByteBuffer header = ProxyHeader.encode(mode, clientAddress, (InetSocketAddress) client.getLocalAddress());
+            backend.write(header);
+            if (header.hasRemaining()) {
+                throw new IOException("short write of the PROXY header");
+            }
+            return true;
+        } catch (IOException e) {
+            abort();
+            return false;
+        }
+    }
+
     private void onClientReady(SelectionKey key) {
+        if (proxyIn != null) {
+            readProxyHeader();
+            return;
+        }
         int ready = key.readyOps();
         if ((ready & SelectionKey.OP_WRITE) != 0) {
             flush(downstream);
@@ -241,7 +312,10 @@ final class TcpRelay extends LoopResident {
     void sweep(long now) {
         RelaySettings s = loop.settings();
         if (!established) {
-            if (backend != null && now - connectStarted > s.connectTimeout().toNanos()) {
+            if (proxyIn != null && now - connectStarted > s.connectTimeout().toNanos()) {
+                Log.warn("service " + service.key() + ": no PROXY header from " + clientAddress + " within the connect timeout");
+                abort();
+            } else if (backend != null && now - connectStarted > s.connectTimeout().toNanos()) {
                 connectFailed();
             }
             return;

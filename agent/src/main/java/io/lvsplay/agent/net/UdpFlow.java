@@ -6,7 +6,6 @@ import io.lvsplay.agent.table.VirtualService;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
@@ -23,11 +22,12 @@ final class UdpFlow extends LoopResident {
     private final Assignment assignment;
     private final Destination destination;
     private final DatagramChannel backend;
+    private final ByteBuffer datagram;
     private long lastActivity = System.nanoTime();
     private boolean closed;
 
     private UdpFlow(EventLoop loop, VirtualService service, DatagramChannel vipChannel, InetSocketAddress client,
-                    Map<InetSocketAddress, UdpFlow> flows, Assignment assignment, DatagramChannel backend) {
+                    Map<InetSocketAddress, UdpFlow> flows, Assignment assignment, DatagramChannel backend, ByteBuffer datagram) {
         this.loop = loop;
         this.service = service;
         this.vipChannel = vipChannel;
@@ -36,11 +36,12 @@ final class UdpFlow extends LoopResident {
         this.assignment = assignment;
         this.destination = assignment.destination();
         this.backend = backend;
+        this.datagram = datagram;
     }
 
     /** Schedules a real server for a new client; null when none is available (the datagram is dropped, as IPVS does). */
     static UdpFlow open(EventLoop loop, VirtualService service, DatagramChannel vipChannel, InetSocketAddress client,
-                        Map<InetSocketAddress, UdpFlow> flows) {
+                        Map<InetSocketAddress, UdpFlow> flows, ByteBuffer datagram) {
         Assignment a = service.schedule(client.getAddress(), client.getPort(), List.of());
         if (a == null) {
             return null;
@@ -49,13 +50,13 @@ final class UdpFlow extends LoopResident {
         try {
             ch = DatagramChannel.open();
             ch.configureBlocking(false);
-            ch.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
             ch.connect(a.destination().address().socketAddress());
-            UdpFlow flow = new UdpFlow(loop, service, vipChannel, client, flows, a, ch);
+            UdpFlow flow = new UdpFlow(loop, service, vipChannel, client, flows, a, ch, datagram);
             loop.register(ch, SelectionKey.OP_READ, key -> flow.reply());
             // UDP flows have no established state: IPVS counts them as inactive connections.
             a.destination().connectionOpened();
             service.counters().connection();
+            service.bounds().udpFlowOpened();
             flows.put(client, flow);
             loop.add(flow);
             return flow;
@@ -85,14 +86,19 @@ final class UdpFlow extends LoopResident {
         }
     }
 
+    /** Shares the forwarder's datagram buffer: both run on the same event loop, one datagram at a time. */
     private void reply() {
-        ByteBuffer buf = loop.buffers().take();
+        ByteBuffer buf = datagram;
         try {
             for (int i = 0; i < 64; i++) {
                 buf.clear();
                 int n = backend.read(buf);
                 if (n <= 0) {
                     return;
+                }
+                if (!buf.hasRemaining()) {
+                    service.bounds().oversizeDatagram();
+                    continue;
                 }
                 buf.flip();
                 vipChannel.send(buf, client);
@@ -102,8 +108,6 @@ final class UdpFlow extends LoopResident {
             }
         } catch (IOException e) {
             close();
-        } finally {
-            loop.buffers().give(buf);
         }
     }
 
@@ -126,6 +130,7 @@ final class UdpFlow extends LoopResident {
         } catch (IOException ignored) {
             // closing is best effort
         }
+        service.bounds().udpFlowClosed();
         destination.connectionClosed(false);
         service.release(assignment);
     }

@@ -19,9 +19,12 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class UdpForwarder extends VipListener {
     private static final int DATAGRAMS_PER_EVENT = 64;
+    /** Larger than any IPv4 UDP payload (65,507 bytes), so a datagram is never cut; a full buffer means oversize. */
+    static final int DATAGRAM_BUFFER = 65536;
 
     private final EventLoop loop;
     private final Map<InetSocketAddress, UdpFlow> flows = new HashMap<>();
+    private final ByteBuffer datagram = ByteBuffer.allocateDirect(DATAGRAM_BUFFER);
     private DatagramChannel vipChannel;
 
     public UdpForwarder(VirtualService service, EventLoop loop, ScheduledExecutorService retryTimer) {
@@ -51,7 +54,7 @@ public final class UdpForwarder extends VipListener {
     }
 
     private void receive() {
-        ByteBuffer buf = loop.buffers().take();
+        ByteBuffer buf = datagram;
         try {
             for (int i = 0; i < DATAGRAMS_PER_EVENT; i++) {
                 buf.clear();
@@ -59,10 +62,18 @@ public final class UdpForwarder extends VipListener {
                 if (from == null) {
                     return;
                 }
+                if (!buf.hasRemaining()) {
+                    service.bounds().oversizeDatagram();
+                    continue;
+                }
                 buf.flip();
                 UdpFlow flow = flows.get(from);
                 if (flow == null) {
-                    flow = UdpFlow.open(loop, service, vipChannel, from, flows);
+                    if (flows.size() >= service.limits().udpFlows()) {
+                        service.bounds().udpFlowRefused();
+                        continue;
+                    }
+                    flow = UdpFlow.open(loop, service, vipChannel, from, flows, datagram);
                     if (flow == null) {
                         continue;
                     }
@@ -71,8 +82,6 @@ public final class UdpForwarder extends VipListener {
             }
         } catch (IOException e) {
             Log.error("service " + service.key() + ": UDP receive failed: " + e.getMessage());
-        } finally {
-            loop.buffers().give(buf);
         }
     }
 

@@ -36,13 +36,13 @@ public final class RulesParser {
     }
 
     public static RuleTable parse(Path file) throws InvalidConfigException {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InvalidConfigException(file, 0, "cannot read rules file: " + e.getMessage());
         }
-        return parse(file.toString(), text);
+        return parse(file.toString(), TextFile.decode(file.toString(), bytes));
     }
 
     public static RuleTable parse(String fileName, String text) throws InvalidConfigException {
@@ -55,9 +55,10 @@ public final class RulesParser {
                 continue;
             }
             try {
-                parseLine(line, lineNo, services);
+                Optional<ProxyMode> proxy = extension(lines[i]);
+                parseLine(line, lineNo, services, proxy);
             } catch (IllegalArgumentException e) {
-                throw new InvalidConfigException(fileName, lineNo, e.getMessage());
+                throw new InvalidConfigException(fileName, lineNo, TextFile.cut(e.getMessage()));
             }
         }
         List<ServiceRule> result = new ArrayList<>();
@@ -67,12 +68,32 @@ public final class RulesParser {
         return new RuleTable(result);
     }
 
+    /**
+     * The agent's extension comment, "# lvsplay: send_proxy=v1|v2|none" at the end of an -a line: kernel IPVS
+     * (ipvsadm-restore) reads the line without it. Any other "lvsplay:" key is an error, never ignored.
+     */
+    private static Optional<ProxyMode> extension(String raw) {
+        int hash = raw.indexOf('#');
+        if (hash < 0) {
+            return Optional.empty();
+        }
+        String comment = raw.substring(hash + 1).trim();
+        if (!comment.startsWith("lvsplay:")) {
+            return Optional.empty();
+        }
+        String setting = comment.substring("lvsplay:".length()).trim();
+        if (!setting.startsWith("send_proxy=")) {
+            throw new IllegalArgumentException("unknown lvsplay extension '" + setting + "'; the only one is 'send_proxy=v1|v2|none'");
+        }
+        return Optional.of(ProxyMode.parse(setting.substring("send_proxy=".length())));
+    }
+
     private static String stripComment(String line) {
         int hash = line.indexOf('#');
         return hash >= 0 ? line.substring(0, hash) : line;
     }
 
-    private static void parseLine(String line, int lineNo, Map<ServiceKey, ServiceBuilder> services) {
+    private static void parseLine(String line, int lineNo, Map<ServiceKey, ServiceBuilder> services, Optional<ProxyMode> proxy) {
         List<String> tokens = tokenize(line);
         if (tokens.get(0).equals("ipvsadm")) {
             tokens.remove(0);
@@ -88,7 +109,15 @@ public final class RulesParser {
             if (services.containsKey(o.service)) {
                 throw new IllegalArgumentException("service " + o.service + " is already defined");
             }
+            if (o.service.vip().port() == 0) {
+                // ipvsadm's own rule; with -p, port 0 means "every port", which a proxy cannot listen on.
+                throw new IllegalArgumentException(o.persistTimeout == null ? "Zero port specified for non-persistent service"
+                        : "lvsplay does not support port 0 (all ports) services; give each port its own -A line");
+            }
             o.rejectServerOptions();
+            if (proxy.isPresent()) {
+                throw new IllegalArgumentException("'# lvsplay: send_proxy' belongs on -a lines; for the whole service set send_proxy in the agent config");
+            }
             services.put(o.service, new ServiceBuilder(o.service, o.scheduler(), o.persistence(), o.flags(o.scheduler()), lineNo));
         } else {
             ServiceBuilder svc = services.get(o.service);
@@ -96,7 +125,8 @@ public final class RulesParser {
                 throw new IllegalArgumentException("service " + o.service + " is not defined; add it with -A before adding real servers");
             }
             o.rejectServiceOptions();
-            svc.add(o.realServer(lineNo));
+            RealServerRule rs = o.realServer(lineNo);
+            svc.add(new RealServerRule(rs.address(), rs.forward(), rs.weight(), rs.upperThreshold(), rs.lowerThreshold(), lineNo, proxy));
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 public final class IpvsFormat {
 
     /** Which {@code ipvsadm -L} layout to print. */
-    public enum Layout { PLAIN, STATS, RATE }
+    public enum Layout { PLAIN, STATS, RATE, THRESHOLDS }
 
     static final String VERSION_LINE = "IP Virtual Server version 1.2.1 (size=4096)";
 
@@ -30,6 +30,8 @@ public final class IpvsFormat {
                     "Prot LocalAddress:Port", "Conns", "InPkts", "OutPkts", "InBytes", "OutBytes"));
             case RATE -> out.append(String.format("%-33s %8s %8s %8s %8s %8s\n  -> RemoteAddress:Port\n",
                     "Prot LocalAddress:Port", "CPS", "InPPS", "OutPPS", "InBPS", "OutBPS"));
+            case THRESHOLDS -> out.append(String.format("%-33s %-10s %-10s %-10s %-10s\n  -> RemoteAddress:Port\n",
+                    "Prot LocalAddress:Port", "Uthreshold", "Lthreshold", "ActiveConn", "InActConn"));
             case PLAIN -> out.append("Prot LocalAddress:Port Scheduler Flags\n")
                     .append("  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n");
         }
@@ -44,7 +46,7 @@ public final class IpvsFormat {
                     out.append(String.format("%-33s", name));
                     largenums(out, exact, s.rates().cps(), s.rates().inPps(), s.rates().outPps(), s.rates().inBps(), s.rates().outBps());
                 }
-                case PLAIN -> {
+                case PLAIN, THRESHOLDS -> {
                     out.append(name).append(' ').append(s.scheduler());
                     if (!s.flags().isEmpty()) {
                         out.append(" (").append(flags(s)).append(')');
@@ -71,6 +73,8 @@ public final class IpvsFormat {
                     }
                     case PLAIN -> out.append(String.format("  -> %-28s %-7s %-6d %-10d %-10d", dname, d.forward().label(),
                             d.weight(), d.activeConns(), d.inactiveConns()));
+                    case THRESHOLDS -> out.append(String.format("  -> %-28s %-10d %-10d %-10d %-10d", dname, d.upperThreshold(),
+                            d.lowerThreshold(), d.activeConns(), d.inactiveConns()));
                 }
                 out.append('\n');
             }

@@ -15,6 +15,14 @@ public final class PrometheusFormat {
         serviceCounter(out, services, "lvsplay_agent_service_out_bytes_total", "Bytes to clients", t -> t.totals().outBytes());
         serviceCounter(out, services, "lvsplay_agent_service_connect_retries_total",
                 "Connects to a real server that failed and were retried on another", t -> t.totals().connectRetries());
+        serviceCounter(out, services, "lvsplay_agent_service_persistence_templates", "Persistence templates held (gauge)", s -> s.bounds().templates());
+        serviceCounter(out, services, "lvsplay_agent_service_udp_flows", "UDP flows held (gauge)", s -> s.bounds().udpFlows());
+        serviceCounter(out, services, "lvsplay_agent_service_udp_flows_refused_total",
+                "Datagrams of new UDP clients dropped because limits.udp_flows was reached", s -> s.bounds().udpFlowsRefused());
+        serviceCounter(out, services, "lvsplay_agent_service_persistence_templates_refused_total",
+                "New clients refused because limits.persistence_templates was reached", s -> s.bounds().templatesRefused());
+        serviceCounter(out, services, "lvsplay_agent_service_oversize_datagrams_total",
+                "Datagrams dropped because they did not fit 64 KiB", s -> s.bounds().oversizeDatagrams());
         realGauge(out, services, "lvsplay_agent_real_server_up", "1 if the real server passes its health check", d -> d.healthy() ? 1 : 0, "gauge");
         realGauge(out, services, "lvsplay_agent_real_server_weight", "Weight in force for new connections", DestinationSnapshot::weight, "gauge");
         realGauge(out, services, "lvsplay_agent_real_server_active_connections", "ActiveConn as in ipvsadm -Ln", DestinationSnapshot::activeConns, "gauge");

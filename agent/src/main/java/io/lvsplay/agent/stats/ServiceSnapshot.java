@@ -17,5 +17,6 @@ import java.util.Set;
  */
 public record ServiceSnapshot(ServiceKey key, String scheduler, Set<SchedFlag> flags, Optional<Persistence> persistence,
                               TrafficCounters.Totals totals, TrafficCounters.Rates rates,
-                              List<DestinationSnapshot> members, List<DestinationSnapshot> configured, ServiceRule rule) {
+                              List<DestinationSnapshot> members, List<DestinationSnapshot> configured, ServiceRule rule,
+                              BoundCounters.Snapshot bounds) {
 }

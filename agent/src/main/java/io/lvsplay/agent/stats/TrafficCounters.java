@@ -38,6 +38,15 @@ public final class TrafficCounters {
         connectRetries.increment();
     }
 
+    /** {@code ipvsadm -Z}: counters and rate estimates start again from zero. */
+    public synchronized void zero() {
+        for (LongAdder a : new LongAdder[] {conns, inPkts, outPkts, inBytes, outBytes, connectRetries}) {
+            a.reset();
+        }
+        java.util.Arrays.fill(last, 0);
+        java.util.Arrays.fill(rates, 0);
+    }
+
     public Totals totals() {
         return new Totals(conns.sum(), inPkts.sum(), outPkts.sum(), inBytes.sum(), outBytes.sum(), connectRetries.sum());
     }

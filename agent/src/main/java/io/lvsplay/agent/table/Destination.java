@@ -19,6 +19,7 @@ public final class Destination implements Candidate {
     private volatile int lowerThreshold;
     private volatile boolean healthy = true;
     private volatile boolean overloaded;
+    private volatile java.util.Optional<io.lvsplay.agent.rules.ProxyMode> sendProxy = java.util.Optional.empty();
     private int active;
     private int inactive;
     private final TrafficCounters counters = new TrafficCounters();
@@ -31,6 +32,7 @@ public final class Destination implements Candidate {
     /** Applies a reloaded rule; a changed weight counts for new connections only. */
     public void update(RealServerRule rule) {
         forward = rule.forward();
+        sendProxy = rule.sendProxy();
         configuredWeight = rule.weight();
         synchronized (this) {
             upperThreshold = rule.upperThreshold();
@@ -43,6 +45,9 @@ public final class Destination implements Candidate {
     public Endpoint address() { return address; }
 
     public ForwardMethod forward() { return forward; }
+
+    /** This server's own PROXY protocol setting; empty means the service's. */
+    public java.util.Optional<io.lvsplay.agent.rules.ProxyMode> sendProxy() { return sendProxy; }
 
     /** A server that failed its health check with inhibit_on_failure keeps its place with weight 0. */
     @Override

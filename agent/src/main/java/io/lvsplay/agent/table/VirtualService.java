@@ -1,5 +1,6 @@
 package io.lvsplay.agent.table;
 
+import io.lvsplay.agent.config.Limits;
 import io.lvsplay.agent.config.ServiceOptions;
 import io.lvsplay.agent.rules.Endpoint;
 import io.lvsplay.agent.rules.ForwardMethod;
@@ -11,6 +12,7 @@ import io.lvsplay.agent.sched.Candidate;
 import io.lvsplay.agent.sched.ScheduleRequest;
 import io.lvsplay.agent.sched.Scheduler;
 import io.lvsplay.agent.sched.Schedulers;
+import io.lvsplay.agent.stats.BoundCounters;
 import io.lvsplay.agent.stats.DestinationSnapshot;
 import io.lvsplay.agent.stats.ServiceSnapshot;
 import io.lvsplay.agent.stats.TrafficCounters;
@@ -35,6 +37,8 @@ public final class VirtualService {
     private final ServiceKey key;
     private final LongSupplier clock;
     private final TrafficCounters counters = new TrafficCounters();
+    private final BoundCounters bounds = new BoundCounters();
+    private Limits limits = Limits.DEFAULT;
     private final Map<Endpoint, Destination> configured = new LinkedHashMap<>();
     private final Map<Integer, PersistenceTemplate> templates = new HashMap<>();
     private List<Destination> members = List.of();
@@ -52,6 +56,12 @@ public final class VirtualService {
     public ServiceKey key() { return key; }
 
     public TrafficCounters counters() { return counters; }
+
+    public BoundCounters bounds() { return bounds; }
+
+    public synchronized Limits limits() { return limits; }
+
+    public synchronized void setLimits(Limits limits) { this.limits = limits; }
 
     public synchronized ServiceRule rule() { return rule; }
 
@@ -172,6 +182,11 @@ public final class VirtualService {
         if (templateKey == null) {
             return new Assignment(chosen, null);
         }
+        if (templates.size() >= limits.persistenceTemplates()) {
+            // As IPVS when it cannot allocate a template: the connection is dropped, never silently unpersisted.
+            bounds.templateRefused();
+            return null;
+        }
         PersistenceTemplate t = new PersistenceTemplate(chosen, now);
         t.acquire(now);
         templates.put(templateKey, t);
@@ -209,9 +224,23 @@ public final class VirtualService {
     }
 
     public synchronized int templateCount() {
-        long now = clock.getAsLong();
-        rule.persistence().ifPresent(p -> templates.values().removeIf(t -> t.expired(now, p.timeoutSeconds() * 1_000_000_000L)));
+        expireTemplates();
         return templates.size();
+    }
+
+    /**
+     * Run on a timer: a template lives persistence_timeout past its last connection, whether or not the client
+     * comes back (IPVS's template timer), so a flood of distinct clients cannot grow the table without end.
+     */
+    public synchronized void expireTemplates() {
+        long now = clock.getAsLong();
+        Optional<Persistence> p = rule.persistence();
+        if (p.isEmpty()) {
+            templates.clear();
+            return;
+        }
+        long timeout = p.get().timeoutSeconds() * 1_000_000_000L;
+        templates.values().removeIf(t -> t.expired(now, timeout));
     }
 
     /** A consistent view for list, save and metrics; the sorry server shows while no real server is healthy. */
@@ -230,12 +259,21 @@ public final class VirtualService {
             all.add(snapshotOf(d));
         }
         return new ServiceSnapshot(key, rule.scheduler(), rule.flags(), rule.persistence(), counters.totals(), counters.rates(),
-                dests, all, rule);
+                dests, all, rule, bounds.snapshot(templates.size()));
     }
 
     private static DestinationSnapshot snapshotOf(Destination d) {
         return new DestinationSnapshot(d.address(), d.forward(), d.weight(), d.configuredWeight(), d.activeConns(), d.inactiveConns(),
                 d.upperThreshold(), d.lowerThreshold(), d.healthy(), d.counters().totals(), d.counters().rates());
+    }
+
+    /** {@code ipvsadm -Z}: the service's and its real servers' counters. */
+    public synchronized void zeroCounters() {
+        counters.zero();
+        configured.values().forEach(d -> d.counters().zero());
+        if (sorry != null) {
+            sorry.counters().zero();
+        }
     }
 
     public synchronized void estimateRates(double intervalSeconds) {

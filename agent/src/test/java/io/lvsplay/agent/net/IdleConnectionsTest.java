@@ -3,6 +3,7 @@ package io.lvsplay.agent.net;
 import io.lvsplay.agent.Loopback;
 import io.lvsplay.agent.control.ControlClient;
 import io.lvsplay.agent.control.ControlReply;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -26,7 +28,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * needs two descriptors per connection, this JVM two more (client and backend side), so the open-files limit decides
  * what this machine can prove; the limit is checked first and reported instead of failing obscurely.
  */
+@Tag("performance")
 class IdleConnectionsTest {
+    /** The systemd unit's small-footprint flags (src/main/dist/lvsplay-agent.service). */
+    private static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx128m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30", "-XX:MaxDirectMemorySize=256m", "-Xss256k", "-XX:ReservedCodeCacheSize=24m",
+            "-XX:MaxMetaspaceSize=48m", "-XX:-UsePerfData");
+    private static final long MAX_RSS_MB = 256;
+
     private static final int FD_HEADROOM = 300;
 
     @TempDir
@@ -55,9 +64,11 @@ class IdleConnectionsTest {
         Path control = dir.resolve("control.sock");
         List<SocketChannel> accepted = new ArrayList<>();
         List<SocketChannel> clients = new ArrayList<>();
-        Process agent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "io.lvsplay.agent.AgentMain", "run", "--rules", rules.toString(),
-                "--control", control.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("agent.log").toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lvsplay.agent.AgentMain", "run", "--rules", rules.toString(),
+                "--control", control.toString()));
+        Process agent = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("agent.log").toFile()).start();
         try (ServerSocketChannel backend = ServerSocketChannel.open()) {
             backend.bind(new InetSocketAddress("127.0.0.1", backendPort), 8192);
             backend.configureBlocking(false);
@@ -82,6 +93,9 @@ class IdleConnectionsTest {
             ByteBuffer got = ByteBuffer.allocate(1);
             // The backend's accept order may differ from the clients', so look for the byte on every connection.
             assertEquals(1, readOneFromAny(accepted, got), "data still flows while thousands of connections are open");
+            long rss = rssMegabytes(agent.pid());
+            System.out.println("agent RSS with " + count + " idle connections: " + rss + " MB");
+            assertTrue(rss <= MAX_RSS_MB, "agent RSS " + rss + " MB with " + count + " idle connections, limit " + MAX_RSS_MB);
         } finally {
             for (SocketChannel c : clients) {
                 c.close();
@@ -120,6 +134,20 @@ class IdleConnectionsTest {
         ControlReply reply = ControlClient.send(control, List.of("list"));
         Matcher m = Pattern.compile("->\\s+\\S+\\s+Masq\\s+\\d+\\s+(\\d+)").matcher(reply.body());
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    private static long rssMegabytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void holdsSixtyFourIdleConnections() throws Exception {
+        holdIdleConnections(64);
     }
 
     private static long openFilesLimit() throws IOException {

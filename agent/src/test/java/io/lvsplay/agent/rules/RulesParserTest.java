@@ -151,4 +151,34 @@ class RulesParserTest {
         String msg = errorOf("-A -t 10.0.0.1:80 -s rr -b sh-port\n");
         assertTrue(msg.contains("does not apply to scheduler rr"), msg);
     }
+
+    @Test
+    void binaryGarbageIsNotATextFileWithTheByteOffset() throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("rules", ".bin");
+        try {
+            java.nio.file.Files.write(f, new byte[] {'-', 'A', '\n', 'x', (byte) 0xff, (byte) 0xfe});
+            String m = assertThrows(InvalidConfigException.class, () -> RulesParser.parse(f)).getMessage();
+            assertEquals(f + ":2: not a text file: byte 0xff, which is not UTF-8 at byte offset 4", m);
+            java.nio.file.Files.write(f, new byte[] {'#', 0, 1, 2});
+            m = assertThrows(InvalidConfigException.class, () -> RulesParser.parse(f)).getMessage();
+            assertEquals(f + ":1: not a text file: a NUL byte at byte offset 1", m);
+        } finally {
+            java.nio.file.Files.delete(f);
+        }
+    }
+
+    @Test
+    void aTwoMegabyteLineIsCutInTheError() {
+        String m = errorOf("x".repeat(2_000_000) + "\n");
+        assertTrue(m.length() < 400, "error of " + m.length() + " characters");
+        assertTrue(m.startsWith("rules:1: unknown option 'xxxx"), m);
+        assertTrue(m.endsWith(" more characters cut)"), m);
+    }
+
+    @Test
+    void portZeroNeedsPersistenceAsInIpvsadmAndIsNotSupportedEvenThen() {
+        assertEquals("rules:1: Zero port specified for non-persistent service", errorOf("-A -t 10.0.0.1:0 -s rr\n"));
+        assertEquals("rules:1: lvsplay does not support port 0 (all ports) services; give each port its own -A line",
+                errorOf("-A -t 10.0.0.1:0 -s rr -p 60\n"));
+    }
 }

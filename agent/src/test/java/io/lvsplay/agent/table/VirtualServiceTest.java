@@ -203,4 +203,37 @@ class VirtualServiceTest {
             assertEquals("10.0.0.12:80", at(vs.schedule(ip("1.1.1.1"), i, List.of())));
         }
     }
+
+    @Test
+    void templatesExpireOnTheTimerPersistenceTimeoutAfterTheirLastConnection() throws Exception {
+        VirtualService vs = service(TWO_SERVERS_PERSISTENT);
+        for (int i = 0; i < 100; i++) {
+            vs.release(vs.schedule(ip("192.168.1." + i), 1000, List.of()));
+        }
+        Assignment held = vs.schedule(ip("192.168.2.1"), 1000, List.of());
+        assertEquals(101, vs.snapshot().bounds().templates());
+        advanceSeconds(19);
+        vs.expireTemplates();
+        assertEquals(101, vs.snapshot().bounds().templates());
+        advanceSeconds(1);
+        vs.expireTemplates();
+        assertEquals(1, vs.snapshot().bounds().templates(), "only the template with a live connection stays");
+        vs.release(held);
+        advanceSeconds(20);
+        vs.expireTemplates();
+        assertEquals(0, vs.snapshot().bounds().templates());
+    }
+
+    @Test
+    void newClientsBeyondTheTemplateCapAreRefusedAndCounted() throws Exception {
+        VirtualService vs = service(TWO_SERVERS_PERSISTENT);
+        vs.setLimits(new io.lvsplay.agent.config.Limits(10, 3));
+        for (int i = 0; i < 3; i++) {
+            vs.schedule(ip("192.168.1." + i), 1000, List.of());
+        }
+        assertEquals(null, vs.schedule(ip("192.168.1.99"), 1000, List.of()));
+        assertEquals(1, vs.snapshot().bounds().templatesRefused());
+        // Clients that have a template still get their server.
+        assertTrue(vs.schedule(ip("192.168.1.0"), 1001, List.of()) != null);
+    }
 }

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class YamlSubsetParserTest {
+class YamlReaderTest {
 
     @Test
     void readsNestedBlocksSequencesAndFlowValues() throws Exception {
-        YamlNode root = YamlSubsetParser.parse("y", """
+        YamlNode root = YamlReader.parse("y", """
                 a: 1
                 b:
                   c: "x # not a comment"
@@ -36,13 +36,20 @@ class YamlSubsetParserTest {
 
     @Test
     void rejectsDuplicateKeys() {
-        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> YamlSubsetParser.parse("y", "a: 1\na: 2\n"));
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> YamlReader.parse("y", "a: 1\na: 2\n"));
         assertTrue(e.getMessage().startsWith("y:2: duplicate key 'a'"), e.getMessage());
     }
 
     @Test
     void rejectsUnterminatedFlowMapping() {
-        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> YamlSubsetParser.parse("y", "a: {b: 1\n"));
-        assertTrue(e.getMessage().startsWith("y:1: missing '}'"), e.getMessage());
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> YamlReader.parse("y", "a: {b: 1\n"));
+        assertTrue(e.getMessage().startsWith("y:2: YAML syntax: expected ',' or '}', but got <stream end>"), e.getMessage());
+    }
+
+    @Test
+    void refusesGlobalTagsWithTheLine() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> YamlReader.parse("y", "a: 1\nb: !!javax.script.ScriptEngineManager [x]\n"));
+        assertTrue(e.getMessage().startsWith("y:2: YAML syntax: Global tag is not allowed"), e.getMessage());
     }
 }
