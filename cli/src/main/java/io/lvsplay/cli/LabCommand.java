@@ -79,7 +79,7 @@ final class LabCommand implements Runnable {
             }
             LabBackend backend = target.backend(new VmLabOptions(vmMemory, Duration.ofSeconds(vmBootTimeout)));
             LabBackend.RunningLab lab = backend.up(spec.build());
-            System.out.println("lab '" + lab.name() + "' is up (" + topology + ", " + lab.describe() + "):");
+            System.out.println("lab '" + lab.name() + "' is up (" + topology + ", " + lab.description() + "):");
             lab.hostLines().forEach(line -> System.out.println("  " + line));
             System.out.println("inventory: " + lab.inventoryFile());
             System.out.println("next: ./lvsplay run -i " + lab.inventoryFile() + " playbooks/site.yml");

@@ -17,27 +17,8 @@ public final class ContainerLabBackend implements LabBackend {
     public RunningLab up(LabSpec spec) {
         LabImage.ensureBuilt(repoRoot);
         Lab lab = Lab.up(spec);
-        return new RunningLab() {
-            @Override
-            public String name() {
-                return lab.name();
-            }
-
-            @Override
-            public Path inventoryFile() {
-                return lab.inventoryFile();
-            }
-
-            @Override
-            public String describe() {
-                return "containers";
-            }
-
-            @Override
-            public List<String> hostLines() {
-                return lab.hosts().stream().map(h -> h.name() + "\t" + String.join(", ", h.addresses())).toList();
-            }
-        };
+        return new RunningLab(lab.name(), lab.inventoryFile(), "containers",
+                lab.hosts().stream().map(h -> h.name() + "\t" + String.join(", ", h.addresses())).toList());
     }
 
     @Override

@@ -19,17 +19,14 @@ public interface LabBackend {
     /** The lab's hosts and their state; empty when there is no such lab. */
     List<HostStatus> status(Path stateDir, String name);
 
-    /** A lab that is up, as {@code lab up} reports it. */
-    interface RunningLab {
-
-        String name();
-
-        Path inventoryFile();
-
-        /** What runs the hosts ("containers", "VMs with kernel 6.1.0-...") and how long up took, if known. */
-        String describe();
-
-        /** One line per host: its name and addresses, and what the backend knows (a VM's boot time). */
-        List<String> hostLines();
+    /**
+     * A lab that is up, as {@code lab up} reports it: what runs the hosts ("containers", "VMs with
+     * kernel 6.1.0-..."), and one line per host with its name, addresses and what the backend knows
+     * (a VM's boot time).
+     */
+    record RunningLab(String name, Path inventoryFile, String description, List<String> hostLines) {
+        public RunningLab {
+            hostLines = List.copyOf(hostLines);
+        }
     }
 }

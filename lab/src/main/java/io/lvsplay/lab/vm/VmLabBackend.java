@@ -27,28 +27,10 @@ public final class VmLabBackend implements LabBackend {
         }
         VmImage image = VmImage.ensureBuilt(repoRoot);
         VmLab lab = VmLab.up(spec, image, options);
-        return new RunningLab() {
-            @Override
-            public String name() {
-                return lab.name();
-            }
-
-            @Override
-            public Path inventoryFile() {
-                return lab.inventoryFile();
-            }
-
-            @Override
-            public String describe() {
-                return String.format("VMs with kernel %s, in %.1f s", image.kernelRelease(), lab.upTime().toMillis() / 1000.0);
-            }
-
-            @Override
-            public List<String> hostLines() {
-                return lab.hosts().stream().map(h -> String.format("%s\t%s\t(booted in %.1f s)", h.name(),
-                        String.join(", ", h.addresses()), h.bootTime().orElseThrow().toMillis() / 1000.0)).toList();
-            }
-        };
+        return new RunningLab(lab.name(), lab.inventoryFile(),
+                String.format("VMs with kernel %s, in %.1f s", image.kernelRelease(), lab.upTime().toMillis() / 1000.0),
+                lab.hosts().stream().map(h -> String.format("%s\t%s\t(booted in %.1f s)", h.name(),
+                        String.join(", ", h.addresses()), h.bootTime().orElseThrow().toMillis() / 1000.0)).toList());
     }
 
     @Override
