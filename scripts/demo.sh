@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # lvsplay demo: on a fresh Debian machine, as root, builds a lab LVS cluster in Docker and proves it
-# through the VIP.  ./lvsplay demo [--mode dr|nat|tun] [--name LAB]
-#   1. lab/setup-host.sh: Docker engine, debootstrap, dockerd, the lab image
+# through the VIP.  ./lvsplay demo [--backend container|vm] [--mode dr|nat|tun] [--name LAB]
+# --backend vm: the same on QEMU VMs with Debian's cloud kernel, so kernel IPVS forwards (verify
+# prints `ipvsadm -Ln --stats`: the Route/Masq/Tunnel column shows the kernel did it).
+#   1. lab/setup-host.sh: Docker engine, debootstrap, dockerd, the lab image (vm: qemu, debootstrap)
 #   2. builds lvsplay if the jar is missing
 #   3. lvsplay lab up --topology MODE --scheduler rr
 #   4. lvsplay run playbooks/site.yml, then lvsplay verify (distribution table)
@@ -10,9 +12,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode=dr
 name=lvsplay
+backend=container
 
 usage() {
-  echo "usage: $0 [--mode dr|nat|tun] [--name LAB]" >&2
+  echo "usage: $0 [--backend container|vm] [--mode dr|nat|tun] [--name LAB]" >&2
   exit 2
 }
 
@@ -21,11 +24,14 @@ while [ $# -gt 0 ]; do
     --mode) [ $# -ge 2 ] || usage; mode="$2"; shift 2 ;;
     --mode=*) mode="${1#--mode=}"; shift ;;
     --name) [ $# -ge 2 ] || usage; name="$2"; shift 2 ;;
+    --backend) [ $# -ge 2 ] || usage; backend="$2"; shift 2 ;;
+    --backend=*) backend="${1#--backend=}"; shift ;;
     -h|--help) usage ;;
     *) echo "unknown argument: $1" >&2; usage ;;
   esac
 done
 case "$mode" in dr|nat|tun) ;; *) echo "--mode must be dr, nat or tun" >&2; exit 2 ;; esac
+case "$backend" in container|vm) ;; *) echo "--backend must be container or vm" >&2; exit 2 ;; esac
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -37,8 +43,15 @@ fi
 cd "$here"
 export LVSPLAY_HOME="$here"
 
-step "preparing this host (Docker engine, lab image): lab/setup-host.sh"
-"$here/lab/setup-host.sh"
+if [ "$backend" = vm ]; then
+  step "preparing this host for VMs (qemu, debootstrap; the VM image is built by lab up)"
+  if ! command -v qemu-system-x86_64 >/dev/null || ! command -v debootstrap >/dev/null; then
+    apt-get update -q && apt-get install -y -q qemu-system-x86 debootstrap
+  fi
+else
+  step "preparing this host (Docker engine, lab image): lab/setup-host.sh"
+  "$here/lab/setup-host.sh"
+fi
 
 if [ ! -f "$here/cli/target/lvsplay.jar" ]; then
   step "building lvsplay"
@@ -49,8 +62,8 @@ if [ ! -f "$here/cli/target/lvsplay.jar" ]; then
 fi
 lvsplay="$here/lvsplay"
 
-step "starting the lab '$name' (topology $mode)"
-"$lvsplay" lab up --name "$name" --topology "$mode" --scheduler rr
+step "starting the lab '$name' (topology $mode, $backend backend)"
+"$lvsplay" lab up --backend "$backend" --name "$name" --topology "$mode" --scheduler rr
 inventory=".lab/$name/inventory.ini"
 
 step "building the LVS-${mode^^} cluster: lvsplay run -i $inventory playbooks/site.yml"
@@ -58,6 +71,18 @@ step "building the LVS-${mode^^} cluster: lvsplay run -i $inventory playbooks/si
 
 step "proving it through the VIP: lvsplay verify -i $inventory"
 "$lvsplay" verify -i "$inventory"
+
+if [ "$backend" = vm ]; then
+  cat <<EOT
+
+The LVS-${mode^^} cluster is up on VMs, forwarded by kernel IPVS (the director's ipvsadm -Ln --stats
+is above). Next:
+  re-run (changes nothing):  ./lvsplay run -i $inventory playbooks/site.yml
+  verify again:              ./lvsplay verify -i $inventory --requests 40
+  tear the lab down:         ./lvsplay lab down --backend vm --name $name
+EOT
+  exit 0
+fi
 
 cat <<EOT
 

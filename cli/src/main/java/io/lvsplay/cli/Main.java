@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 "  lvsplay lab up --topology dr",
         },
         subcommands = {RunCommand.class, InventoryCommand.class, LabCommand.class, AgentCommand.class,
-                ModulesCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+                ModulesCommand.class, VerifyCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -14,7 +14,7 @@ import java.util.Map;
  *   <li>NAT: a wan network (director .11, client .20, VIP .100) and a lan network (director's DIP .11,
  *       real servers from .12); the director's interfaces are eth0 = wan, eth1 = lan. Every
  *       even-numbered real server listens on port 8080, as in the tutorial.</li>
- *   <li>HA: one network; director1 .11 (keepalived MASTER), director2 .12 (BACKUP), real servers from .13.</li>
+ *   <li>HA: one network; director1 .11 (MASTER by inventory order), director2 .12 (BACKUP), real servers from .13.</li>
  * </ul>
  */
 public enum LabTopology {
@@ -83,11 +83,9 @@ public enum LabTopology {
             int firstRealServer = FIRST_REAL_SERVER;
             if (this == HA) {
                 hosts.add(new HostPlan("director1", Role.DIRECTOR,
-                        List.of(new Attachment(LabNetwork.LAN, lan.address(DIRECTOR), "eth0")),
-                        orderedVars("keepalived_state", "MASTER", "keepalived_priority", "150")));
+                        List.of(new Attachment(LabNetwork.LAN, lan.address(DIRECTOR), "eth0")), Map.of()));
                 hosts.add(new HostPlan("director2", Role.DIRECTOR,
-                        List.of(new Attachment(LabNetwork.LAN, lan.address(DIRECTOR + 1), "eth0")),
-                        orderedVars("keepalived_state", "BACKUP", "keepalived_priority", "100")));
+                        List.of(new Attachment(LabNetwork.LAN, lan.address(DIRECTOR + 1), "eth0")), Map.of()));
                 firstRealServer = DIRECTOR + 2;
             } else {
                 hosts.add(singleHomed("director", Role.DIRECTOR, lan, DIRECTOR, LabNetwork.LAN));
@@ -102,6 +100,8 @@ public enum LabTopology {
         }
         vars.put("lvs_scheduler", spec.scheduler());
         vars.put("lvs_dataplane", spec.dataplane());
+        // the lab is the one place the demo backend (nginx on the real servers) is wanted
+        vars.put("lvs_demo_backend", "true");
         vars.put("lab_name", spec.name());
         return new LabPlan(spec.name(), this, networks, hosts, vip, VIP_PORT, vars);
     }

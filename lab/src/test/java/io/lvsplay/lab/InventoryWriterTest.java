@@ -38,6 +38,7 @@ class InventoryWriterTest {
                 vip_port=80
                 lvs_scheduler=rr
                 lvs_dataplane=auto
+                lvs_demo_backend=true
                 lab_name=lvsplay
                 """;
         assertEquals(expected, InventoryWriter.render(LabPlan.of(LabSpec.builder().build()), KEY, KNOWN_HOSTS));

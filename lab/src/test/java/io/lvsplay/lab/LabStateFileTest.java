@@ -23,7 +23,9 @@ class LabStateFileTest {
         assertEquals(new LabStateFile.RecordedHost("director", "lvsplay-s1-director", List.of("20.20.20.11", "10.10.10.11")),
                 hosts.get(0));
         assertEquals(List.of("director", "rs1", "rs2", "client"), hosts.stream().map(LabStateFile.RecordedHost::name).toList());
-        assertTrue(Files.readString(file).contains("\"docker\": \"lvsplay-s1-wan\", \"subnet\": \"20.20.20.0/24\""));
+        String json = Files.readString(file);
+        assertTrue(json.contains("\"docker\" : \"lvsplay-s1-wan\"") && json.contains("\"subnet\" : \"20.20.20.0/24\""), json);
+        assertTrue(json.contains("k \\\"q\\\""), "quotes in paths are escaped:\n" + json);
     }
 
     @Test

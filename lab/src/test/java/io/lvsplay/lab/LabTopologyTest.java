@@ -69,10 +69,18 @@ class LabTopologyTest {
         assertEquals("10.10.10.11", p.host("director1").address());
         assertEquals("10.10.10.12", p.host("director2").address());
         assertEquals("10.10.10.13", p.host("rs1").address());
-        assertEquals("MASTER", p.host("director1").hostVars().get("keepalived_state"));
-        assertEquals("BACKUP", p.host("director2").hostVars().get("keepalived_state"));
+        // HA from the inventory alone: the playbooks derive MASTER/BACKUP and the priorities
+        assertTrue(p.host("director1").hostVars().isEmpty());
+        assertTrue(p.host("director2").hostVars().isEmpty());
         assertEquals("dr", p.labVars().get("lvs_mode"));
         assertEquals("true", p.labVars().get("lvs_ha"));
+    }
+
+    @Test
+    void onlyTheLabTurnsTheDemoBackendOn() {
+        for (LabTopology t : LabTopology.values()) {
+            assertEquals("true", plan(LabSpec.builder().topology(t)).labVars().get("lvs_demo_backend"), t.name());
+        }
     }
 
     @Test

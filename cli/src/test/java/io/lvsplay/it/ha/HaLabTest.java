@@ -56,7 +56,7 @@ class HaLabTest {
         // validation first: a broken HA inventory must stop before any host changes
         Path bad = lab.inventoryFile().resolveSibling("inventory-bad.ini");
         Files.writeString(bad, Files.readString(lab.inventoryFile())
-                .replace("keepalived_priority=100", "keepalived_priority=150 keepalived_router_id=52"));
+                .replace("director2 ansible_host=10.233.7.12", "director2 ansible_host=10.233.7.12 keepalived_priority=150 keepalived_router_id=52"));
         invalidRun = run(bad, "keepalived-ha.yml", "-e", "keepalived_auth_pass=longer8chars");
         confAfterInvalidRun = lab.host("director1").exec("test -e /etc/keepalived/keepalived.conf || test -e /opt/lvsplay").ok();
         firstRun = run(lab.inventoryFile(), "site.yml");
@@ -76,10 +76,22 @@ class HaLabTest {
         assertEquals(2, invalidRun.exitCode(), invalidRun.output());
         String out = invalidRun.output();
         assertTrue(out.contains("keepalived_auth_pass must be 1 to 8 characters"), out);
-        assertTrue(out.contains("keepalived_router_id 52 differs from director1's 51"), out);
+        assertTrue(out.contains("keepalived_router_id 52 differs from director1's 100"), out);
+        assertFalse(out.contains("Gathering Facts"), "judged from the inventory alone, no host contacted:\n" + out);
         assertTrue(out.contains("directors director1 and director2 have the same keepalived_priority 150"), out);
         assertFalse(out.contains("longer8chars"), "the password is never printed:\n" + out);
         assertFalse(confAfterInvalidRun, "nothing may be installed when validation fails");
+    }
+
+    @Test
+    @Order(2)
+    void anInventoryWithoutHaSettingsMakesTheFirstDirectorMaster() {
+        String conf1 = lab.host("director1").run("cat /etc/keepalived/keepalived.conf");
+        String conf2 = lab.host("director2").run("cat /etc/keepalived/keepalived.conf");
+        assertTrue(conf1.contains("keepalived_state here: MASTER") && conf1.contains("priority 150"), conf1);
+        assertTrue(conf2.contains("keepalived_state here: BACKUP") && conf2.contains("priority 100"), conf2);
+        // the VIP is 10.233.7.100: its last octet is the virtual_router_id
+        assertTrue(conf1.contains("virtual_router_id 100") && conf2.contains("virtual_router_id 100"), conf2);
     }
 
     @Test

@@ -1,0 +1,82 @@
+package io.lvsplay.cli;
+
+import io.lvsplay.cli.importer.ClusterFiles;
+import io.lvsplay.cli.importer.ImportException;
+import io.lvsplay.cli.importer.IpvsadmSave;
+import io.lvsplay.cli.importer.KeepalivedConf;
+import io.lvsplay.cli.importer.VirtualService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** lvsplay import: an existing director's ipvsadm -Sn output and keepalived.conf become an inventory and group_vars. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Writes the inventory and group_vars/all.yml that make playbooks/site.yml rebuild an existing "
+                + "LVS director: its services from `ipvsadm -Sn` output, its HA settings, checks and services from "
+                + "keepalived.conf.")
+final class ImportCommand implements Callable<Integer> {
+
+    @Option(names = "--ipvsadm", paramLabel = "FILE", description = "`ipvsadm -Sn` output (the services, the live truth).")
+    Path ipvsadm;
+
+    @Option(names = "--keepalived", paramLabel = "FILE", description = "keepalived.conf (vrrp_instance, virtual_server).")
+    Path keepalived;
+
+    @Option(names = "--director", paramLabel = "NAME=ADDRESS", required = true,
+            description = "A director of the inventory (repeat for HA; the first is the one whose files these are).")
+    List<String> directors;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Where inventory.ini and group_vars/ go.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        try {
+            if (ipvsadm == null && keepalived == null) {
+                throw new ImportException("give --ipvsadm FILE and/or --keepalived FILE");
+            }
+            List<VirtualService> services = ipvsadm == null ? List.of() : IpvsadmSave.parse(read(ipvsadm), ipvsadm.toString());
+            KeepalivedConf.Import ka = keepalived == null
+                    ? new KeepalivedConf.Import(List.of(), Map.of(), Map.of(), null, List.of())
+                    : KeepalivedConf.parse(read(keepalived), keepalived.toString());
+            if (services.isEmpty()) {
+                services = ka.services();
+            } else if (!ka.services().isEmpty() && !ka.services().equals(services)) {
+                throw new ImportException("the services of " + keepalived + " differ from " + ipvsadm
+                        + " (keepalived drives IPVS: the two should agree); import one of them");
+            }
+            List<ClusterFiles.Director> ds = new ArrayList<>();
+            for (String d : directors) {
+                String[] kv = d.split("=", 2);
+                if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                    throw new ImportException("--director wants NAME=ADDRESS, got " + d);
+                }
+                ds.add(new ClusterFiles.Director(kv[0], kv[1]));
+            }
+            String sources = String.join(", ", java.util.stream.Stream.of(ipvsadm, keepalived)
+                    .filter(java.util.Objects::nonNull).map(Path::toString).toList());
+            Files.createDirectories(out.resolve("group_vars"));
+            Files.writeString(out.resolve("inventory.ini"), ClusterFiles.inventory(ds, services, ka.vrrp(), sources));
+            Files.writeString(out.resolve("group_vars/all.yml"),
+                    ClusterFiles.groupVars(services, ka.checks(), ka.sorryServers(), ka.vrrp(), ka.notImported()));
+            ka.notImported().forEach(n -> System.err.println("[WARNING]: not imported (lvsplay does not render it): " + n));
+            System.out.println("imported " + services.size() + " virtual service(s)" + (ka.vrrp() != null ? " and HA (keepalived)" : "")
+                    + " into " + out.resolve("inventory.ini") + " and " + out.resolve("group_vars/all.yml"));
+            System.out.println("next: ./lvsplay run -i " + out.resolve("inventory.ini") + " playbooks/site.yml --check --diff");
+            return ExitCodes.OK;
+        } catch (ImportException | IOException | NumberFormatException e) {
+            System.err.println("ERROR! " + e.getMessage());
+            return ExitCodes.GENERIC_ERROR;
+        }
+    }
+
+    private static String read(Path p) throws IOException {
+        return Files.readString(p);
+    }
+}

@@ -1,0 +1,103 @@
+package io.lvsplay.cli.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lvsplay.engine.inventory.Inventory;
+import io.lvsplay.engine.inventory.InventoryLoader;
+import io.lvsplay.engine.template.Templar;
+import io.lvsplay.engine.playbook.YamlDocument;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Import, then render back with the playbooks' own templates from the written inventory and
+ * group_vars, and compare rule for rule with what was imported (the tutorials' files as fixtures).
+ */
+class ImportRoundTripTest {
+
+    static final Path REPO = Path.of("").toAbsolutePath().getFileName().toString().equals("cli")
+            ? Path.of("..").toAbsolutePath().normalize() : Path.of("").toAbsolutePath();
+    static final Path FIXTURES = REPO.resolve("cli/src/test/resources/import");
+    static final Templar TEMPLAR = new Templar();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ipvsadm-dr-tutorial.rules", "ipvsadm-nat-two-services.rules"})
+    void ipvsadmRulesRenderBackRuleForRule(String fixture, @TempDir Path out) throws IOException {
+        String original = Files.readString(FIXTURES.resolve(fixture));
+        List<VirtualService> services = IpvsadmSave.parse(original, fixture);
+        write(out, services, KeepalivedConf.parse("", "none"));
+        String rendered = render("ipvsadm.rules.j2", out, Map.of());
+        assertEquals(IpvsadmSave.parse(original, fixture), IpvsadmSave.parse(rendered, "rendered"), rendered);
+        assertEquals(lines(original), lines(rendered), "the same rules, line for line");
+    }
+
+    @Test
+    void theTutorialsKeepalivedConfRendersBackWithTheSameServicesChecksAndVrrp(@TempDir Path out) throws IOException {
+        String original = Files.readString(FIXTURES.resolve("keepalived-ha-tutorial.conf"));
+        KeepalivedConf.Import imported = KeepalivedConf.parse(original, "keepalived-ha-tutorial.conf");
+        write(out, imported.services(), imported);
+        String rendered = render("keepalived.conf.j2", out, Map.of("_lvs_dataplane", "ipvs"));
+        KeepalivedConf.Import back = KeepalivedConf.parse(rendered, "rendered");
+        assertEquals(imported.services(), back.services(), rendered);
+        assertEquals(imported.checks(), back.checks(), rendered);
+        KeepalivedConf.Vrrp a = imported.vrrp();
+        KeepalivedConf.Vrrp b = back.vrrp();
+        assertEquals(List.of(a.priority(), a.routerId(), a.advertInt(), a.authPass(), a.iface(), a.vips()),
+                List.of(b.priority(), b.routerId(), b.advertInt(), b.authPass(), b.iface(), b.vips()), rendered);
+        assertTrue(imported.notImported().get(0).contains("global_defs"), imported.notImported().toString());
+    }
+
+    @Test
+    void unsupportedRulesAreRefusedWithFileAndLine() {
+        ImportException e = assertThrows(ImportException.class,
+                () -> IpvsadmSave.parse("-A -f 1 -s rr\n", "fw.rules"));
+        assertTrue(e.getMessage().startsWith("fw.rules:1: "), e.getMessage());
+        ImportException mixed = assertThrows(ImportException.class, () -> IpvsadmSave.parse(
+                "-A -t 1.2.3.4:80 -s rr\n-a -t 1.2.3.4:80 -r 10.0.0.1:80 -g -w 1\n-a -t 1.2.3.4:80 -r 10.0.0.2:80 -m -w 1\n", "m"));
+        assertTrue(mixed.getMessage().contains("m:3: ") && mixed.getMessage().contains("mixes forwarding methods"), mixed.getMessage());
+    }
+
+    static void write(Path out, List<VirtualService> services, KeepalivedConf.Import ka) throws IOException {
+        Files.createDirectories(out.resolve("group_vars"));
+        Files.writeString(out.resolve("inventory.ini"), ClusterFiles.inventory(
+                List.of(new ClusterFiles.Director("director1", "10.10.10.11"), new ClusterFiles.Director("director2", "10.10.10.12")),
+                services, ka.vrrp(), "test"));
+        Files.writeString(out.resolve("group_vars/all.yml"),
+                ClusterFiles.groupVars(services, ka.checks(), ka.sorryServers(), ka.vrrp(), ka.notImported()));
+    }
+
+    /** Renders a template for director1 as the engine layers the variables: role defaults, then the inventory's. */
+    static String render(String template, Path out, Map<String, Object> extra) throws IOException {
+        Inventory inventory = InventoryLoader.load(List.of(out.resolve("inventory.ini").toString()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> defaults = (Map<String, Object>) YamlDocument.load(
+                REPO.resolve("playbooks/roles/lvs_defaults/defaults/main.yml")).root();
+        Map<String, Object> hostvars = new LinkedHashMap<>();
+        for (String h : inventory.groups().get("all")) {
+            hostvars.put(h, inventory.varsOf(h));
+        }
+        Map<String, Object> vars = new LinkedHashMap<>(defaults);
+        vars.putAll(inventory.varsOf("director1"));
+        vars.put("ansible_facts", Map.of("os_family", "Debian", "service_mgr", "sysvinit", "default_ipv4", Map.of("interface", "eth0")));
+        vars.put("inventory_hostname", "director1");
+        vars.put("groups", inventory.groups());
+        vars.put("hostvars", hostvars);
+        vars.put("playbook_dir", REPO.resolve("playbooks").toString());
+        vars.putAll(extra);
+        return TEMPLAR.render(Files.readString(REPO.resolve("templates").resolve(template)), vars, template);
+    }
+
+    static List<String> lines(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+    }
+}
