@@ -1,5 +1,7 @@
 package io.lvsplay.engine.inventory;
 
+import io.lvsplay.engine.vault.VaultError;
+import io.lvsplay.engine.vault.VaultYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +82,11 @@ public final class InventoryLoader {
             text = Files.readString(file);
         } catch (IOException e) {
             throw new InventoryError(file.toString(), 0, "cannot read inventory file: " + e.getMessage() + " — check that it is readable UTF-8 text");
+        }
+        try {
+            text = VaultYaml.openIfVaulted(text);
+        } catch (VaultError e) {
+            throw new InventoryError(file.toString(), 1, e.getMessage());
         }
         if (isYaml(file, text)) {
             YamlInventoryParser.parse(model, file.toString(), text);
