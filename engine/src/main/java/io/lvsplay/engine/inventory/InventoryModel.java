@@ -44,8 +44,17 @@ final class InventoryModel {
         }
     }
 
-    void setHostVar(String host, String key, Object value) {
+    void setHostVar(String host, String key, Object value, String file, int line) {
+        checkPort(key, value, file, line);
         hosts.get(host).put(key, value);
+    }
+
+    /** ansible_port must be a number (or a template); Ansible would fail only when it connects. */
+    private static void checkPort(String key, Object value, String file, int line) {
+        if ((key.equals("ansible_port") || key.equals("ansible_ssh_port")) && !(value instanceof Integer || value instanceof Long)
+                && !String.valueOf(value).contains("{{") && !String.valueOf(value).strip().matches("[0-9]{1,5}")) {
+            throw new InventoryError(file, line, key + " is '" + value + "' — it must be a port number (1-65535)");
+        }
     }
 
     /** Sets an inventory-file group var; ansible_group_priority only orders groups and is not a var. */
@@ -58,6 +67,7 @@ final class InventoryModel {
             }
             return;
         }
+        checkPort(key, value, file, line);
         group(group).vars.put(key, value);
     }
 

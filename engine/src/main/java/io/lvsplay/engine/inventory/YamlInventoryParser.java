@@ -101,7 +101,7 @@ final class YamlInventoryParser {
                     "vars of host '" + scalar(nameNode) + "' must be a mapping of name: value");
             for (String host : definition.names()) {
                 model.addHost(host, group, definition.port());
-                vars.forEach((key, value) -> model.setHostVar(host, key, value));
+                vars.forEach((key, value) -> model.setHostVar(host, key, value, file, line(entry.getKeyNode())));
             }
         }
     }
