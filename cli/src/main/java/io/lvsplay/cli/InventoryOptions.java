@@ -29,7 +29,10 @@ final class InventoryOptions {
         return Files.exists(Path.of("/etc/ansible/hosts")) ? List.of("/etc/ansible/hosts") : List.of();
     }
 
+    /** Loads the sources; Ansible's warnings about them go to stderr. */
     Inventory load(AnsibleConfig config) {
-        return InventoryLoader.load(sources(config));
+        Inventory inventory = InventoryLoader.load(sources(config));
+        inventory.warnings().forEach(w -> System.err.println("[WARNING]: " + w));
+        return inventory;
     }
 }

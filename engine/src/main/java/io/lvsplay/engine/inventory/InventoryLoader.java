@@ -36,13 +36,15 @@ public final class InventoryLoader {
     public static Inventory load(List<String> sources) {
         InventoryModel model = new InventoryModel();
         Set<Path> varsDirs = new LinkedHashSet<>();
+        int parsed = 0;
         for (String source : sources) {
             Path path = Path.of(source);
             if (Files.isDirectory(path)) {
                 loadDirectory(model, path);
                 varsDirs.add(path);
             } else if (source.equals("/dev/null")) {
-                continue; // an empty inventory, as ansible-test passes it
+                parsed++; // an empty inventory, as ansible-test passes it
+                continue;
             } else if (Files.isRegularFile(path) && InventoryScript.isScript(path)) {
                 InventoryScript.load(model, path);
                 varsDirs.add(path.toAbsolutePath().getParent());
@@ -52,9 +54,15 @@ public final class InventoryLoader {
             } else if (source.contains(",")) {
                 loadHostList(model, source);
             } else {
-                throw new InventoryError(source, 0, "inventory source does not exist — pass an inventory file or directory,"
-                        + " or a comma-separated host list such as '" + source + ",'");
+                // Ansible warns and goes on with the other sources; a single host needs a trailing comma
+                model.warnings.add("Unable to parse " + path.toAbsolutePath() + " as an inventory source"
+                        + " (no such file or directory; a single host is written '" + source + ",')");
+                continue;
             }
+            parsed++;
+        }
+        if (parsed == 0 && !sources.isEmpty()) {
+            model.warnings.add("No inventory was parsed, only implicit localhost is available");
         }
         model.reconcile();
         return new Inventory(model, new ArrayList<>(varsDirs));

@@ -22,6 +22,8 @@ final class InventoryModel {
     final Map<String, Map<String, Object>> hosts = new LinkedHashMap<>();
     /** group name -> group, in creation order ("all" and "ungrouped" first, as in Ansible) */
     final Map<String, Group> groups = new LinkedHashMap<>();
+    /** Sources Ansible only warns about (a path that does not exist), one line each. */
+    final java.util.List<String> warnings = new java.util.ArrayList<>();
 
     InventoryModel() {
         group(ALL);
