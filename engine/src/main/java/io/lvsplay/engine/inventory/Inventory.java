@@ -135,7 +135,7 @@ public final class Inventory {
 
     /** {@link #toListJson()} formatted like ansible-inventory: indent 4, sorted keys. */
     public String toJsonText() {
-        return PythonStyleJson.write(toListJson());
+        return io.lvsplay.engine.output.JsonText.prettySorted(toListJson());
     }
 
     /**
