@@ -46,7 +46,8 @@ public final class SecretRedactor {
 
     /** A decrypted vault value: the whole text and each of its lines (a diff shows them one by one). */
     public void addSecretText(String secret) {
-        if (secret == null) {
+        // one character masked everywhere would garble the output and still say nothing useful
+        if (secret == null || secret.strip().length() < 2) {
             return;
         }
         secrets.add(secret);
