@@ -6,6 +6,7 @@ import io.lvsplay.engine.module.ModuleRegistry;
 import io.lvsplay.engine.playbook.PlaybookLoader;
 import io.lvsplay.engine.template.Templar;
 import io.lvsplay.modules.BuiltinModules;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,11 +16,11 @@ final class Engine {
     final PlaybookLoader loader;
     final Templar templar;
 
-    Engine() {
+    Engine(List<Path> rolesPath) {
         List<Module> all = new ArrayList<>(BuiltinModules.all());
         all.add(new MetaModule());
         modules = new ModuleRegistry(all);
-        loader = new PlaybookLoader(modules);
+        loader = new PlaybookLoader(modules, rolesPath);
         templar = new Templar();
     }
 }

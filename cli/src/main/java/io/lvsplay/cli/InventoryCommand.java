@@ -1,23 +1,23 @@
 package io.lvsplay.cli;
 
 import io.lvsplay.engine.inventory.Inventory;
-import io.lvsplay.engine.inventory.InventoryError;
-import io.lvsplay.engine.inventory.InventoryLoader;
 import io.lvsplay.engine.output.JsonText;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
+import io.lvsplay.engine.output.SecretRedactor;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** lvsplay inventory: ansible-inventory's --list / --host / --graph. */
 @Command(name = "inventory", mixinStandardHelpOptions = true,
         description = "Shows the resolved inventory: hosts, groups and variables (like ansible-inventory).")
-final class InventoryCommand implements Callable<Integer> {
+final class InventoryCommand extends BaseCommand {
 
-    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INV",
-            description = "Inventory file, directory or comma list (repeatable).")
-    List<String> inventories = new ArrayList<>();
+    @Mixin
+    InventoryOptions inventoryOptions;
+
+    @Mixin
+    VaultOptions vault;
 
     @Option(names = "--list", description = "All hosts, groups and host variables as JSON.")
     boolean list;
@@ -28,21 +28,22 @@ final class InventoryCommand implements Callable<Integer> {
     @Option(names = "--graph", description = "The group tree.")
     boolean graph;
 
+    /** Only vaulted values are hidden: ansible-inventory shows the rest, passwords too. */
+    private final SecretRedactor redactor = new SecretRedactor();
+
     @Override
-    public Integer call() {
-        Inventory inventory;
-        try {
-            inventory = InventoryLoader.load(inventories);
-        } catch (InventoryError e) {
-            System.err.println("ERROR! " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+    int doCall() {
+        vault.install(config()).subscribe(redactor::addSecretText);
+        if (inventoryOptions.sources(config()).isEmpty()) {
+            throw new ExitException(ExitCodes.BAD_INPUT, "no inventory given",
+                    "Give one with -i FILE, [defaults] inventory in ansible.cfg, or $ANSIBLE_INVENTORY.");
         }
+        Inventory inventory = inventoryOptions.load(config());
         if (host != null) {
             if (inventory.host(host) == null) {
-                System.err.println("ERROR! host '" + host + "' is not in the inventory");
-                return ExitCodes.BAD_INPUT;
+                throw new ExitException(ExitCodes.BAD_INPUT, "host '" + host + "' is not in the inventory");
             }
-            System.out.println(JsonText.pretty(new java.util.TreeMap<>(inventory.varsOf(host))));
+            System.out.println(redactor.redact(JsonText.pretty(new TreeMap<>(inventory.varsOf(host)))));
             return ExitCodes.OK;
         }
         if (graph) {
@@ -55,7 +56,7 @@ final class InventoryCommand implements Callable<Integer> {
             });
             return ExitCodes.OK;
         }
-        System.out.println(inventory.toJsonText());
+        System.out.println(redactor.redact(inventory.toJsonText()));
         return ExitCodes.OK;
     }
 }

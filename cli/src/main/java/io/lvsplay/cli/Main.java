@@ -11,9 +11,10 @@ import picocli.CommandLine.Command;
                 "Common uses:",
                 "  lvsplay run -i inventory.ini playbooks/site.yml",
                 "  lvsplay inventory -i inventory.ini --list",
+                "  lvsplay vault encrypt_string --vault-password-file pw 's3cret' --name db_password",
                 "  lvsplay lab up --topology dr",
         },
-        subcommands = {RunCommand.class, InventoryCommand.class, LabCommand.class, AgentCommand.class,
+        subcommands = {RunCommand.class, InventoryCommand.class, VaultCommand.class, LabCommand.class, AgentCommand.class,
                 ModulesCommand.class, VerifyCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -25,18 +26,27 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return execute(CliEnvironment.system(), args);
+    }
+
+    /** Runs with the given surroundings (environment, working directory, home), read once. */
+    static int execute(CliEnvironment environment, String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = defaults.create(type);
+                if (made instanceof BaseCommand command) {
+                    command.environment = environment;
+                }
+                return made;
+            }
+        });
         // "-e @vars.yml" is Ansible's syntax for a vars file, not picocli's argument file
         cli.setExpandAtFiles(false);
-        cli.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("ERROR! " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-            return ExitCodes.BAD_INPUT;
-        });
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("ERROR! " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return ExitCodes.GENERIC_ERROR;
-        });
+        ExitHandler handler = new ExitHandler();
+        cli.setParameterExceptionHandler(handler);
+        cli.setExecutionExceptionHandler(handler);
         return cli.execute(args);
     }
 

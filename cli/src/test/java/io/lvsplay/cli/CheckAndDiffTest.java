@@ -45,7 +45,7 @@ class CheckAndDiffTest extends SemanticsTestBase {
         assertEquals(0, r.exitCode(), r.output());
         String path = file("app.conf").toString();
         assertTrue(r.stdout().contains("--- before: " + path + "\n+++ after: " + path + "\n"
-                + "@@ -1,3 +1,3 @@\n alpha\n-beta\n+BETA\n gamma\nchanged: [h1]"), r.stdout());
+                + "@@ -1,3 +1,3 @@\n alpha\n-beta\n+BETA\n gamma\n\nchanged: [h1]"), r.stdout());
     }
 
     @Test

@@ -51,6 +51,11 @@ public final class LvsplayRun {
     }
 
     public static synchronized Result run(String... args) {
+        return capture(() -> Main.execute(args));
+    }
+
+    /** Runs a command line given as a call returning its exit code, capturing what it prints. */
+    public static synchronized Result capture(java.util.function.IntSupplier commandLine) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -59,7 +64,7 @@ public final class LvsplayRun {
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(o);
             System.setErr(e);
-            int code = Main.execute(args);
+            int code = commandLine.getAsInt();
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);

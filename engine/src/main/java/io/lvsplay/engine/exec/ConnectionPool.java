@@ -93,9 +93,6 @@ final class ConnectionPool implements AutoCloseable {
                 default -> HostKeyPolicy.STRICT;
             };
         }
-        if ("false".equalsIgnoreCase(System.getenv("ANSIBLE_HOST_KEY_CHECKING"))) {
-            policy = HostKeyPolicy.OFF;
-        }
         int timeout = s.connectTimeout() > 0 ? s.connectTimeout() : options.connectTimeoutSeconds();
         return connector.connect(new SshTarget(host, s.address(), s.port(), user, key, s.password(),
                 System.getenv("LVSPLAY_KEY_PASSPHRASE"), knownHosts, policy, timeout, 2));

@@ -37,12 +37,24 @@ public final class PlaybookRunner {
 
     /** The hosts a play runs on: its pattern, narrowed by --limit. */
     public List<String> hostsOf(Play play) {
-        List<String> hosts = inventory.select(play.hosts());
+        List<String> hosts = inventory.select(hostPattern(play));
         if (options.limit() != null && !options.limit().isBlank()) {
             List<String> limit = inventory.select(options.limit());
             hosts = hosts.stream().filter(limit::contains).toList();
         }
         return hosts;
+    }
+
+    /** "hosts:" may be a template of play vars and extra vars (not host vars), as in Ansible; a list joins with ",". */
+    private String hostPattern(Play play) {
+        if (!play.hosts().contains("{{")) {
+            return play.hosts();
+        }
+        Map<String, Object> vars = new LinkedHashMap<>(play.vars());
+        vars.putAll(options.extraVars());
+        Object value = templar.template(play.hosts(), vars, "hosts of play '" + play.title() + "'");
+        return value instanceof java.util.Collection<?> list
+                ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
     }
 
     public int run(List<Playbook> playbooks) {

@@ -88,6 +88,11 @@ record HostDefinition(List<String> names, Integer port) {
         }
         long from = number(begin, pattern);
         long to = number(end, pattern);
+        if (from > to) {
+            // Ansible 2.14 silently defines no host here; a range that defines nothing is always a mistake
+            throw new IllegalArgumentException("host range [" + range + "] in '" + pattern
+                    + "' is reversed and defines no host — write it as [" + end + ":" + begin + "]");
+        }
         for (long i = from; i <= to; i += step) {
             values.add(width > 0 ? String.format("%0" + width + "d", i) : Long.toString(i));
         }

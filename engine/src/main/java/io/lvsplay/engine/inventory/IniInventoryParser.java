@@ -91,7 +91,7 @@ final class IniInventoryParser {
             model.addHost(host, group, definition.port());
             for (String word : words.subList(1, words.size())) {
                 int equals = word.indexOf('=');
-                model.setHostVar(host, word.substring(0, equals), PythonLiteral.valueOf(word.substring(equals + 1)));
+                model.setHostVar(host, word.substring(0, equals), PythonLiteral.valueOf(word.substring(equals + 1)), file, lineNumber);
             }
         }
     }

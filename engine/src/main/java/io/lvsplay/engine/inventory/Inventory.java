@@ -22,6 +22,11 @@ public final class Inventory {
     private final List<VarsFiles> inventoryVarsFiles = new ArrayList<>();
     private final List<VarsFiles> playbookVarsFiles = new ArrayList<>();
 
+    /** What the user should be told about the sources (as Ansible's inventory warnings). */
+    public List<String> warnings() {
+        return List.copyOf(model.warnings);
+    }
+
     Inventory(InventoryModel model, List<Path> inventoryVarsDirs) {
         this.model = model;
         for (Path dir : inventoryVarsDirs) {
@@ -130,7 +135,7 @@ public final class Inventory {
 
     /** {@link #toListJson()} formatted like ansible-inventory: indent 4, sorted keys. */
     public String toJsonText() {
-        return PythonStyleJson.write(toListJson());
+        return io.lvsplay.engine.output.JsonText.prettySorted(toListJson());
     }
 
     /**

@@ -22,6 +22,8 @@ final class InventoryModel {
     final Map<String, Map<String, Object>> hosts = new LinkedHashMap<>();
     /** group name -> group, in creation order ("all" and "ungrouped" first, as in Ansible) */
     final Map<String, Group> groups = new LinkedHashMap<>();
+    /** Sources Ansible only warns about (a path that does not exist), one line each. */
+    final java.util.List<String> warnings = new java.util.ArrayList<>();
 
     InventoryModel() {
         group(ALL);
@@ -44,8 +46,17 @@ final class InventoryModel {
         }
     }
 
-    void setHostVar(String host, String key, Object value) {
+    void setHostVar(String host, String key, Object value, String file, int line) {
+        checkPort(key, value, file, line);
         hosts.get(host).put(key, value);
+    }
+
+    /** ansible_port must be a number (or a template); Ansible would fail only when it connects. */
+    private static void checkPort(String key, Object value, String file, int line) {
+        if ((key.equals("ansible_port") || key.equals("ansible_ssh_port")) && !(value instanceof Integer || value instanceof Long)
+                && !String.valueOf(value).contains("{{") && !String.valueOf(value).strip().matches("[0-9]{1,5}")) {
+            throw new InventoryError(file, line, key + " is '" + value + "' — it must be a port number (1-65535)");
+        }
     }
 
     /** Sets an inventory-file group var; ansible_group_priority only orders groups and is not a var. */
@@ -58,6 +69,7 @@ final class InventoryModel {
             }
             return;
         }
+        checkPort(key, value, file, line);
         group(group).vars.put(key, value);
     }
 

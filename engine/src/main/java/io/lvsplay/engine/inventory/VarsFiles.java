@@ -1,5 +1,7 @@
 package io.lvsplay.engine.inventory;
 
+import io.lvsplay.engine.vault.VaultError;
+import io.lvsplay.engine.vault.VaultYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -118,7 +117,9 @@ record VarsFiles(Path dir, Map<String, Map<String, Object>> groupVars, Map<Strin
             throw new InventoryError(file.toString(), 0, "cannot read file: " + e.getMessage() + " — check that it exists and is readable");
         }
         try {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            return VaultYaml.load(text);
+        } catch (VaultError e) {
+            throw new InventoryError(file.toString(), e.line(), e.getMessage());
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             throw new InventoryError(file.toString(), line, "invalid YAML: " + e.getProblem() + " — fix the syntax at this line");

@@ -4,6 +4,8 @@ import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.lvsplay.engine.vault.VaultError;
+import io.lvsplay.engine.vault.VaultYaml;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -23,7 +25,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class YamlInventoryParser {
     private final InventoryModel model;
     private final String file;
-    private final ValueConstructor values = new ValueConstructor();
+    private final VaultYaml.VaultConstructor values = new VaultYaml.VaultConstructor();
 
     private YamlInventoryParser(InventoryModel model, String file) {
         this.model = model;
@@ -32,17 +34,6 @@ final class YamlInventoryParser {
 
     static void parse(InventoryModel model, String file, String text) {
         new YamlInventoryParser(model, file).parseDocument(text);
-    }
-
-    /** Builds plain Java values (maps, lists, scalars) from a node, with YAML 1.1 typing like PyYAML. */
-    private static final class ValueConstructor extends SafeConstructor {
-        ValueConstructor() {
-            super(new LoaderOptions());
-        }
-
-        Object valueOf(Node node) {
-            return constructObject(node);
-        }
     }
 
     private void parseDocument(String text) {
@@ -110,7 +101,7 @@ final class YamlInventoryParser {
                     "vars of host '" + scalar(nameNode) + "' must be a mapping of name: value");
             for (String host : definition.names()) {
                 model.addHost(host, group, definition.port());
-                vars.forEach((key, value) -> model.setHostVar(host, key, value));
+                vars.forEach((key, value) -> model.setHostVar(host, key, value, file, line(entry.getKeyNode())));
             }
         }
     }
@@ -144,7 +135,11 @@ final class YamlInventoryParser {
             throw error(node, problem);
         }
         Map<String, Object> vars = new LinkedHashMap<>();
-        ((Map<?, ?>) values.valueOf(node)).forEach((key, value) -> vars.put(String.valueOf(key), value));
+        try {
+            ((Map<?, ?>) values.valueOf(node)).forEach((key, value) -> vars.put(String.valueOf(key), value));
+        } catch (VaultError e) {
+            throw new InventoryError(file, e.line() > 0 ? e.line() : line(node), e.getMessage());
+        }
         return vars;
     }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Hides secrets in everything lvsplay prints: values of variables whose names say they are secret
  * (password, passwd, pass, secret, token, auth_pass, passphrase) are replaced by ********, also
- * inside diffs of rendered files.
+ * inside diffs of rendered files; so are values decrypted from Ansible Vault.
  */
 public final class SecretRedactor {
     public static final String MASK = "********";
@@ -42,6 +42,16 @@ public final class SecretRedactor {
         if (secret != null && secret.length() >= 3 && !secret.contains("{{")) {
             secrets.add(secret);
         }
+    }
+
+    /** A decrypted vault value: the whole text and each of its lines (a diff shows them one by one). */
+    public void addSecretText(String secret) {
+        // one character masked everywhere would garble the output and still say nothing useful
+        if (secret == null || secret.strip().length() < 2) {
+            return;
+        }
+        secrets.add(secret);
+        secret.lines().map(String::strip).filter(line -> line.length() >= 3).forEach(secrets::add);
     }
 
     public void addAll(Collection<String> values) {

@@ -135,7 +135,8 @@ public final class TextOutput implements RunListener {
             if (d.before() != null && d.before().equals(d.after())) {
                 continue;
             }
-            print(UnifiedDiff.of(d.label(), d.before(), d.after()).stripTrailing());
+            // Ansible's default callback ends every diff with an empty line
+            print(UnifiedDiff.of(d.label(), d.before(), d.after()));
         }
     }
 

@@ -1,11 +1,18 @@
 package io.lvsplay.engine.output;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A unified diff (like diff -u, 3 lines of context) of two texts, for --diff. */
+/**
+ * A unified diff for --diff as Ansible prints it (Python's difflib.unified_diff, 3 lines of context,
+ * "before: FILE" / "after: FILE" headers, "\ No newline at end of file" markers). The edit script
+ * comes from java-diff-utils (Myers); the hunks are grouped and numbered as difflib does.
+ */
 public final class UnifiedDiff {
     private static final int CONTEXT = 3;
+    private static final String NO_NEWLINE = "\\ No newline at end of file";
 
     private UnifiedDiff() {
     }
@@ -13,112 +20,66 @@ public final class UnifiedDiff {
     public static String of(String label, String before, String after) {
         List<String> a = lines(before);
         List<String> b = lines(after);
-        List<int[]> ops = editScript(a, b);
+        List<AbstractDelta<String>> deltas = DiffUtils.diff(a, b).getDeltas();
         StringBuilder out = new StringBuilder();
         out.append("--- before").append(label == null ? "" : ": " + label).append('\n');
         out.append("+++ after").append(label == null ? "" : ": " + label).append('\n');
-        int i = 0;
-        while (i < ops.size()) {
-            while (i < ops.size() && ops.get(i)[0] == 0) {
-                i++;
-            }
-            if (i >= ops.size()) {
-                break;
-            }
-            int start = Math.max(0, i - CONTEXT);
-            int end = i;
-            int lastChange = i;
-            while (end < ops.size()) {
-                if (ops.get(end)[0] != 0) {
-                    lastChange = end;
-                } else if (end - lastChange > 2 * CONTEXT) {
-                    break;
-                }
-                end++;
-            }
-            end = Math.min(ops.size(), lastChange + CONTEXT + 1);
-            appendHunk(out, ops.subList(start, end), a, b);
-            i = end;
+        for (List<AbstractDelta<String>> hunk : hunks(deltas)) {
+            appendHunk(out, hunk, a, b);
         }
         return out.toString();
     }
 
-    private static void appendHunk(StringBuilder out, List<int[]> hunk, List<String> a, List<String> b) {
-        int aStart = -1;
-        int bStart = -1;
-        int aLen = 0;
-        int bLen = 0;
-        for (int[] op : hunk) {
-            if (op[0] != 1 && aStart < 0) {
-                aStart = op[1];
-            }
-            if (op[0] != -1 && bStart < 0) {
-                bStart = op[2];
-            }
-            if (op[0] != 1) {
-                aLen++;
-            }
-            if (op[0] != -1) {
-                bLen++;
-            }
-        }
-        int[] first = hunk.get(0);
-        if (aStart < 0) {
-            aStart = first[1];
-        }
-        if (bStart < 0) {
-            bStart = first[2];
-        }
-        out.append("@@ -").append(range(aStart, aLen)).append(" +").append(range(bStart, bLen)).append(" @@\n");
-        for (int[] op : hunk) {
-            switch (op[0]) {
-                case 0 -> out.append(' ').append(a.get(op[1])).append('\n');
-                case -1 -> out.append('-').append(a.get(op[1])).append('\n');
-                default -> out.append('+').append(b.get(op[2])).append('\n');
-            }
-        }
-    }
-
-    private static String range(int start, int len) {
-        int shown = len == 0 ? start : start + 1;
-        return len == 1 ? String.valueOf(shown) : shown + "," + len;
-    }
-
-    /** Edit script as [kind, indexInA, indexInB]: 0 keep, -1 delete from a, 1 insert from b (LCS based). */
-    private static List<int[]> editScript(List<String> a, List<String> b) {
-        int n = a.size();
-        int m = b.size();
-        List<int[]> ops = new ArrayList<>();
-        if ((long) n * m > 4_000_000L) {
-            // too big for the quadratic table: show it as a whole replacement
-            for (int i = 0; i < n; i++) {
-                ops.add(new int[] {-1, i, 0});
-            }
-            for (int j = 0; j < m; j++) {
-                ops.add(new int[] {1, n, j});
-            }
-            return ops;
-        }
-        int[][] lcs = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
-        int i = 0;
-        int j = 0;
-        while (i < n || j < m) {
-            if (i < n && j < m && a.get(i).equals(b.get(j))) {
-                ops.add(new int[] {0, i++, j++});
-            } else if (j < m && (i == n || lcs[i][j + 1] > lcs[i + 1][j])) {
-                ops.add(new int[] {1, i, j++});
+    /** Deltas whose unchanged gap is at most twice the context share a hunk. */
+    private static List<List<AbstractDelta<String>>> hunks(List<AbstractDelta<String>> deltas) {
+        List<List<AbstractDelta<String>>> hunks = new ArrayList<>();
+        for (AbstractDelta<String> delta : deltas) {
+            List<AbstractDelta<String>> last = hunks.isEmpty() ? null : hunks.get(hunks.size() - 1);
+            if (last != null && delta.getSource().getPosition() - end(last.get(last.size() - 1)) <= 2 * CONTEXT) {
+                last.add(delta);
             } else {
-                ops.add(new int[] {-1, i++, j});
+                hunks.add(new ArrayList<>(List.of(delta)));
             }
         }
-        return ops;
+        return hunks;
     }
 
+    private static int end(AbstractDelta<String> delta) {
+        return delta.getSource().getPosition() + delta.getSource().size();
+    }
+
+    private static void appendHunk(StringBuilder out, List<AbstractDelta<String>> hunk, List<String> a, List<String> b) {
+        AbstractDelta<String> first = hunk.get(0);
+        AbstractDelta<String> last = hunk.get(hunk.size() - 1);
+        int aStart = Math.max(0, first.getSource().getPosition() - CONTEXT);
+        int aEnd = Math.min(a.size(), end(last) + CONTEXT);
+        int bStart = first.getTarget().getPosition() - (first.getSource().getPosition() - aStart);
+        int bEnd = last.getTarget().getPosition() + last.getTarget().size() + (aEnd - end(last));
+        out.append("@@ -").append(range(aStart, aEnd)).append(" +").append(range(bStart, bEnd)).append(" @@\n");
+        int i = aStart;
+        for (AbstractDelta<String> delta : hunk) {
+            for (; i < delta.getSource().getPosition(); i++) {
+                out.append(' ').append(a.get(i)).append('\n');
+            }
+            delta.getSource().getLines().forEach(line -> out.append('-').append(line).append('\n'));
+            delta.getTarget().getLines().forEach(line -> out.append('+').append(line).append('\n'));
+            i = end(delta);
+        }
+        for (; i < aEnd; i++) {
+            out.append(' ').append(a.get(i)).append('\n');
+        }
+    }
+
+    /** difflib's _format_range_unified: "N" for one line, "N,len" otherwise, "N-1,0" when empty. */
+    private static String range(int start, int end) {
+        int length = end - start;
+        if (length == 1) {
+            return String.valueOf(start + 1);
+        }
+        return (length == 0 ? start : start + 1) + "," + length;
+    }
+
+    /** Lines without their newline; a last line without one carries difflib's marker, as Ansible adds it. */
     private static List<String> lines(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
@@ -126,6 +87,9 @@ public final class UnifiedDiff {
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         if (lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
+        } else {
+            int lastIndex = lines.size() - 1;
+            lines.set(lastIndex, lines.get(lastIndex) + "\n" + NO_NEWLINE);
         }
         return lines;
     }

@@ -28,10 +28,17 @@ public final class PlaybookLoader {
     private final TaskParser tasks;
     private final Map<Path, List<TaskItem>> taskFileCache = new HashMap<>();
     private final List<Role> includedRoles = new ArrayList<>();
+    private final List<Path> rolesPath;
     private Path playbookDir;
 
     public PlaybookLoader(ModuleRegistry modules) {
+        this(modules, List.of());
+    }
+
+    /** rolesPath: [defaults] roles_path / $ANSIBLE_ROLES_PATH, read once by the caller. */
+    public PlaybookLoader(ModuleRegistry modules, List<Path> rolesPath) {
         this.modules = modules;
+        this.rolesPath = List.copyOf(rolesPath);
         this.tasks = new TaskParser(modules, this);
     }
 
@@ -235,14 +242,7 @@ public final class PlaybookLoader {
             // include_role inside a role's task file: roles sit beside the playbook, not the task file
             candidates.add(playbookDir.resolve("roles").resolve(name));
         }
-        String rolesPath = System.getenv("ANSIBLE_ROLES_PATH");
-        if (rolesPath != null) {
-            for (String p : rolesPath.split(":")) {
-                if (!p.isBlank()) {
-                    candidates.add(Path.of(p).resolve(name));
-                }
-            }
-        }
+        rolesPath.forEach(p -> candidates.add(p.resolve(name)));
         candidates.add(baseDir.resolve(name));
         candidates.add(baseDir.resolveSibling("roles").resolve(name));
         for (Path candidate : candidates) {

@@ -1,7 +1,11 @@
 package io.lvsplay.engine.playbook;
 
+import io.lvsplay.engine.vault.VaultEnvelope;
+import io.lvsplay.engine.vault.VaultError;
+import io.lvsplay.engine.vault.VaultKeyring;
+import io.lvsplay.engine.vault.VaultYaml;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,11 +41,18 @@ public final class YamlDocument {
     }
 
     public static YamlDocument load(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(true);
-            Node node = new Yaml(options).compose(reader);
-            return new YamlDocument(file, node);
+            Node node = new Yaml(options).compose(new StringReader(VaultYaml.openIfVaulted(text)));
+            YamlDocument doc = new YamlDocument(file, node);
+            if (VaultEnvelope.isVaulted(text)) {
+                VaultKeyring.installed().revealValues(doc.root);
+            }
+            return doc;
+        } catch (VaultError e) {
+            throw new PlaybookError(new SourceLocation(file, e.line()), e.getMessage());
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new PlaybookError(new SourceLocation(file, line),
@@ -109,6 +120,9 @@ public final class YamlDocument {
             }
             lines.put(list, line);
             return list;
+        }
+        if (VaultYaml.VAULT_TAG.equals(node.getTag())) {
+            return VaultYaml.decryptNode((ScalarNode) node);
         }
         return ScalarConstructor.INSTANCE.scalar((ScalarNode) node);
     }

@@ -74,9 +74,11 @@ class InventorySourcesTest {
     }
 
     @Test
-    void missingSourceIsAnErrorNamingIt() {
+    void missingSourceIsAWarningNamingItAsInAnsible() {
         String missing = dir.resolve("nope").toString();
-        InventoryError error = assertThrows(InventoryError.class, () -> InventoryLoader.load(List.of(missing)));
-        assertEquals(missing, error.file());
+        Inventory inventory = InventoryLoader.load(List.of(missing));
+        assertEquals(List.of("Unable to parse " + missing + " as an inventory source (no such file or directory;"
+                + " a single host is written '" + missing + ",')",
+                "No inventory was parsed, only implicit localhost is available"), inventory.warnings());
     }
 }

@@ -48,4 +48,29 @@ class JsonTextTest {
     void prettyNestsListsIndented() {
         assertEquals("{\n    \"l\": [\n        1,\n        2\n    ]\n}", JsonText.pretty(ordered("l", List.of(1, 2))));
     }
+
+    @Test
+    void prettyClosesEmptyContainersOnTheSameLineAsPython() {
+        assertEquals("{\n    \"a\": {},\n    \"b\": []\n}", JsonText.pretty(ordered("a", java.util.Map.of(), "b", List.of())));
+    }
+
+    @Test
+    void prettyLeavesStringContentAlone() {
+        assertEquals("{\n    \"s\": \"x\\\" : y\"\n}", JsonText.pretty(ordered("s", "x\" : y")));
+    }
+
+    @Test
+    void controlCharactersUseLowercaseHexAndNonAsciiStays() {
+        assertEquals("[\"\\u001f\\t\u00e9\"]", JsonText.compact(List.of("\u001f\t\u00e9")));
+    }
+
+    @Test
+    void floatsPrintAsPythonRepr() {
+        assertEquals("[1e+16, 1e-05, 0.5, 100.0]", JsonText.compact(List.of(1e16, 1e-5, 0.5, 100.0)));
+    }
+
+    @Test
+    void sortedPrettyOrdersKeysLikeSortKeys() {
+        assertEquals("{\n    \"a\": 1,\n    \"b\": 2\n}", JsonText.prettySorted(ordered("b", 2, "a", 1)));
+    }
 }

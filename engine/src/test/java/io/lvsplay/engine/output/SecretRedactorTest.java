@@ -65,4 +65,19 @@ class SecretRedactorTest {
     void textWithoutSecretsIsUnchanged() {
         assertEquals("nothing here", new SecretRedactor().redact("nothing here"));
     }
+
+    @Test
+    void vaultedTextIsMaskedWholeAndLineByLine() {
+        SecretRedactor redactor = new SecretRedactor();
+        redactor.addSecretText("-----BEGIN KEY-----\nAAAAB3Nza\n-----END KEY-----\n");
+        assertEquals("+********\n+********", redactor.redact("+-----BEGIN KEY-----\n+AAAAB3Nza"));
+    }
+
+    @Test
+    void anEmptyOrOneCharacterVaultValueMasksNothing() {
+        SecretRedactor redactor = new SecretRedactor();
+        redactor.addSecretText("");
+        redactor.addSecretText("x");
+        assertEquals("text x", redactor.redact("text x"));
+    }
 }

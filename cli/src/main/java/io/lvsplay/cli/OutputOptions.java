@@ -1,0 +1,19 @@
+package io.lvsplay.cli;
+
+import picocli.CommandLine.Option;
+
+/** How a run reports: verbosity, JSON, per-task timing. */
+final class OutputOptions {
+    @Option(names = "-v", description = "More output (-v, -vv, -vvv).")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "--json", description = "Print one JSON document with every result instead of the text output.")
+    boolean json;
+
+    @Option(names = "--profile", description = "After the recap, print how long each task took, slowest first.")
+    boolean profile;
+
+    int verbosity() {
+        return verbose.length;
+    }
+}
