@@ -62,9 +62,11 @@ public final class FreeFormArgs {
         Map<String, Object> args = new LinkedHashMap<>();
         List<String> raw = new ArrayList<>();
         for (String word : split(text)) {
-            int eq = word.indexOf('=');
+            int eq = equalsOutsideJinja(word);
             String key = eq > 0 ? word.substring(0, eq) : null;
-            boolean isKeyValue = key != null && key.matches("[A-Za-z_][A-Za-z0-9_]*");
+            // a templated key ("{{ item }}=moo", as set_fact takes) is a key too
+            boolean isKeyValue = key != null && (key.matches("[A-Za-z_][A-Za-z0-9_]*")
+                    || key.contains("{{") && key.trim().endsWith("}}"));
             if (isKeyValue && (!freeForm || freeFormKeys.contains(key))) {
                 args.put(key, unquote(word.substring(eq + 1)));
             } else if (freeForm) {
@@ -79,6 +81,23 @@ public final class FreeFormArgs {
             args.put("_raw_params", args.isEmpty() ? text.strip() : String.join(" ", raw));
         }
         return args;
+    }
+
+    /** The index of the first '=' that is not inside {{ }} / {% %}, or -1. */
+    private static int equalsOutsideJinja(String word) {
+        int depth = 0;
+        for (int i = 0; i < word.length(); i++) {
+            if (word.startsWith("{{", i) || word.startsWith("{%", i)) {
+                depth++;
+                i++;
+            } else if (depth > 0 && (word.startsWith("}}", i) || word.startsWith("%}", i))) {
+                depth--;
+                i++;
+            } else if (depth == 0 && word.charAt(i) == '=') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static String unquote(String value) {

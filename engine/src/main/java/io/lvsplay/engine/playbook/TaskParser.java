@@ -3,6 +3,7 @@ package io.lvsplay.engine.playbook;
 import io.lvsplay.engine.module.ArgSpec;
 import io.lvsplay.engine.module.Module;
 import io.lvsplay.engine.module.ModuleRegistry;
+import io.lvsplay.engine.template.lookup.Lookups;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,16 +25,16 @@ public final class TaskParser {
             "check_mode", "diff", "environment", "any_errors_fatal", "collections", "module_defaults",
             "debugger", "throttle", "timeout", "remote_user", "connection", "port");
     private static final Set<String> TASK_KEYS = Set.of(
-            "loop", "with_items", "with_list", "with_dict", "with_indexed_items", "with_sequence",
-            "with_together", "with_nested", "with_subelements", "with_fileglob", "loop_control",
+            "loop", "loop_control",
             "register", "changed_when", "failed_when", "notify", "listen", "args", "until", "retries",
             "delay", "async", "poll", "local_action", "action");
     private static final Set<String> BLOCK_KEYS = Set.of("block", "rescue", "always");
-    private static final Set<String> UNSUPPORTED = Set.of("async", "poll", "with_nested", "with_subelements",
-            "with_together", "with_indexed_items");
+    private static final Set<String> UNSUPPORTED = Set.of("async", "poll");
 
     private static final Set<String> FREE_FORM_KEYS = Set.of("creates", "removes", "chdir", "executable", "warn",
             "stdin", "stdin_add_newline", "strip_empty_ends");
+
+    private static final String WITH = "with_";
 
     private final ModuleRegistry modules;
     private final PlaybookLoader loader;
@@ -89,7 +90,7 @@ public final class TaskParser {
         }
         for (String key : List.of("include_tasks", "ansible.builtin.include_tasks", "include")) {
             if (map.containsKey(key)) {
-                checkKeys(map, doc, union(union(COMMON_KEYS, TASK_KEYS), Set.of(key)), key);
+                checkKeys(map, doc, union(union(COMMON_KEYS, TASK_KEYS), Set.of(key)), key, true);
                 Object spec = map.get(key);
                 String file = spec instanceof Map<?, ?> m ? String.valueOf(m.get("file")) : String.valueOf(spec);
                 List<TaskItem> preloaded = null;
@@ -129,7 +130,7 @@ public final class TaskParser {
     private Task parseTask(Map<String, Object> map, YamlDocument doc, TaskOptions options, Role role) {
         String moduleKey = null;
         for (String key : map.keySet()) {
-            if (COMMON_KEYS.contains(key) || TASK_KEYS.contains(key)) {
+            if (COMMON_KEYS.contains(key) || TASK_KEYS.contains(key) || key.startsWith(WITH)) {
                 continue;
             }
             if (moduleKey != null) {
@@ -289,33 +290,45 @@ public final class TaskParser {
     }
 
     private void checkKeys(Map<String, Object> map, YamlDocument doc, Set<String> allowed, String what) {
+        checkKeys(map, doc, allowed, what, false);
+    }
+
+    private void checkKeys(Map<String, Object> map, YamlDocument doc, Set<String> allowed, String what,
+                           boolean loops) {
         for (String key : map.keySet()) {
-            if (!allowed.contains(key)) {
+            if (!allowed.contains(key) && !(loops && key.startsWith(WITH))) {
                 throw new PlaybookError(doc.at(map, key), "'" + key + "' is not a valid keyword for " + what);
             }
         }
     }
 
+    /**
+     * The task's loop: {@code loop:} as written (a list, or a template giving one), or a
+     * {@link WithLookup} for {@code with_NAME:}. Only one of them; an unknown lookup is refused here.
+     */
     private Object loopOf(Map<String, Object> map, YamlDocument doc) {
-        for (String key : List.of("loop", "with_items", "with_list")) {
-            if (map.containsKey(key)) {
-                Object loop = map.get(key);
-                if (key.equals("with_items") && loop instanceof List<?> l) {
-                    return new WithItems(l);
-                }
-                return loop;
+        List<String> loops = map.keySet().stream().filter(k -> k.equals("loop") || k.startsWith(WITH)).toList();
+        if (loops.size() > 1) {
+            throw new PlaybookError(doc.at(map, loops.get(1)), "a task has one loop; found both '"
+                    + loops.get(0) + "' and '" + loops.get(1) + "'");
+        }
+        if (loops.isEmpty()) {
+            return null;
+        }
+        String key = loops.get(0);
+        Object value = map.get(key);
+        if (key.equals("loop")) {
+            if (!(value instanceof List<?>) && !(value instanceof String s && containsJinja(s))) {
+                throw new PlaybookError(doc.at(map, key), "'loop' must be a list or a template that gives one"
+                        + " (got " + YamlDocument.describe(value) + ")");
             }
+            return value;
         }
-        if (map.containsKey("with_dict")) {
-            return new WithDict(map.get("with_dict"));
-        }
-        if (map.containsKey("with_sequence")) {
-            return new WithSequence(String.valueOf(map.get("with_sequence")));
-        }
-        if (map.containsKey("with_fileglob")) {
-            return new WithFileglob(map.get("with_fileglob"));
-        }
-        return null;
+        String lookup = key.substring(WITH.length());
+        Lookups.problem(lookup).ifPresent(problem -> {
+            throw new PlaybookError(doc.at(map, key), "'" + key + "': " + problem);
+        });
+        return new WithLookup(lookup, value);
     }
 
     private static String loopVar(Map<String, Object> map) {
@@ -339,14 +352,8 @@ public final class TaskParser {
         return null;
     }
 
-    /** with_items flattens one level, unlike loop. */
-    public record WithItems(List<?> items) {}
-
-    public record WithDict(Object dict) {}
-
-    public record WithSequence(String spec) {}
-
-    public record WithFileglob(Object patterns) {}
+    /** {@code with_NAME: terms}: the items are the lookup NAME's list for those terms. */
+    public record WithLookup(String lookup, Object terms) {}
 
     static List<String> conditions(Object value) {
         if (value == null) {

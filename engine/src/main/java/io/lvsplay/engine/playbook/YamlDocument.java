@@ -64,6 +64,20 @@ public final class YamlDocument {
         }
     }
 
+    /** A value's YAML kind for an error message: "a mapping", "the number 5", ... */
+    public static String describe(Object value) {
+        if (value instanceof Map<?, ?>) {
+            return "a mapping";
+        }
+        if (value instanceof List<?>) {
+            return "a list";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return "the " + (value instanceof Boolean ? "boolean " : "number ") + value;
+        }
+        return value == null ? "nothing" : "the string '" + value + "'";
+    }
+
     public Path file() {
         return file;
     }
@@ -105,6 +119,12 @@ public final class YamlDocument {
                 if ("<<".equals(keyText) && convert(tuple.getValueNode()) instanceof Map<?, ?> merged) {
                     merged.forEach((k, v) -> map.putIfAbsent(String.valueOf(k), v));
                     continue;
+                }
+                int keyLine = tuple.getKeyNode().getStartMark().getLine() + 1;
+                if (keys.containsKey(keyText)) {
+                    // YAML 1.2 forbids it, and Ansible warns that the last one wins: refuse it
+                    throw new PlaybookError(new SourceLocation(file, keyLine), "duplicate key '" + keyText
+                            + "' (first on line " + keys.get(keyText) + "): a mapping may hold a key only once");
                 }
                 map.put(keyText, convert(tuple.getValueNode()));
                 keys.put(keyText, tuple.getKeyNode().getStartMark().getLine() + 1);

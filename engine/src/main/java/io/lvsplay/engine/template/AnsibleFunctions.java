@@ -4,26 +4,27 @@ import com.hubspot.jinjava.el.ext.NamedParameter;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
-import java.io.IOException;
+import io.lvsplay.engine.template.lookup.LookupContext;
+import io.lvsplay.engine.template.lookup.LookupFailure;
+import io.lvsplay.engine.template.lookup.LookupPlugin;
+import io.lvsplay.engine.template.lookup.Lookups;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Global functions of Ansible's Jinja2 environment that jinjava lacks: Python's {@code dict()},
- * and {@code lookup()} / {@code query()} / {@code q()} with the controller-side plugins
- * {@code env}, {@code file}, {@code pipe} and {@code vars}.
+ * and {@code lookup()} / {@code query()} / {@code q()}, which run the plugins of
+ * {@link io.lvsplay.engine.template.lookup.Lookups}.
  */
 final class AnsibleFunctions {
-  private static final String BUILTIN_PREFIX = "ansible.builtin.";
-
   private AnsibleFunctions() {}
 
   static void register(Context context) {
@@ -31,6 +32,7 @@ final class AnsibleFunctions {
     register(context, "lookup", "lookup");
     register(context, "query", "query");
     register(context, "q", "query");
+    register(context, "__lvsplay_with_lookup", "withLookup");
   }
 
   private static void register(Context context, String name, String method) {
@@ -92,22 +94,15 @@ final class AnsibleFunctions {
       throw Strictness.fail("lookup() missing the plugin name");
     }
     String plugin = PythonRepr.str(positional.get(0));
-    if (plugin.startsWith(BUILTIN_PREFIX)) {
-      plugin = plugin.substring(BUILTIN_PREFIX.length());
-    }
-    List<Object> terms = positional.subList(1, positional.size());
+    List<Object> terms = new ArrayList<>(positional.subList(1, positional.size()));
     boolean wantlist = alwaysList || Truthiness.isTruthy(options.remove("wantlist"));
     String errors = PythonRepr.str(Optional.ofNullable(options.remove("errors")).orElse("strict"));
-
+    if (!List.of("strict", "warn", "ignore").contains(errors)) {
+      throw Strictness.fail("Invalid value '" + errors + "' for 'errors'; must be strict, warn or ignore");
+    }
     List<Object> ran;
     try {
-      ran = switch (plugin) {
-        case "env" -> env(terms, options);
-        case "file" -> file(terms, options);
-        case "pipe" -> pipe(terms);
-        case "vars" -> vars(terms, options);
-        default -> throw Strictness.fail("lookup plugin (" + plugin + ") not found");
-      };
+      ran = runPlugin(plugin, terms, options);
     } catch (LookupFailure e) {
       if (errors.equals("ignore") || errors.equals("warn")) {
         return wantlist ? new ArrayList<>() : null;
@@ -123,131 +118,78 @@ final class AnsibleFunctions {
     return ran.size() == 1 ? ran.get(0) : ran;
   }
 
-  /** A lookup failure that {@code errors='ignore'} may swallow. */
-  private static final class LookupFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    LookupFailure(String message) {
-      super(message);
-    }
-  }
-
-  private static List<Object> env(List<Object> terms, Map<String, Object> options) {
-    Object fallback = options.getOrDefault("default", "");
-    List<Object> values = new ArrayList<>();
-    for (Object term : terms) {
-      String name = PythonStrings.split(PythonRepr.str(term), null, -1).stream()
-          .findFirst().map(Object::toString).orElse("");
-      String value = name.isEmpty() ? null : System.getenv(name);
-      values.add(value != null ? value : fallback);
-    }
-    return values;
-  }
-
-  private static List<Object> file(List<Object> terms, Map<String, Object> options) {
-    boolean lstrip = Truthiness.isTruthy(options.getOrDefault("lstrip", false));
-    boolean rstrip = Truthiness.isTruthy(options.getOrDefault("rstrip", true));
-    List<Object> contents = new ArrayList<>();
-    for (Object term : terms) {
-      String name = PythonRepr.str(term);
-      Path path = findFile(name)
-          .orElseThrow(() -> new LookupFailure("could not locate file in lookup: " + name));
-      String text;
-      try {
-        text = Files.readString(path, StandardCharsets.UTF_8);
-      } catch (IOException | RuntimeException e) {
-        throw new LookupFailure("could not read file in lookup: " + name + ": " + e.getMessage());
-      }
-      contents.add(PythonStrings.strip(text, null, lstrip, rstrip));
-    }
-    return contents;
-  }
-
   /**
-   * Ansible's search for a controller file: an absolute path as is; else, for each entry of
-   * {@code ansible_search_path} (or the role's and the playbook's directory), "files/NAME" then
-   * "NAME"; last the current directory.
+   * The items of {@code with_NAME: terms}: the lookup's list, a list of terms passed as the
+   * lookup's positional terms (a single value becomes a one-term list, as Ansible's listify).
    */
-  private static Optional<Path> findFile(String name) {
-    if (name.startsWith("~")) {
-      name = System.getProperty("user.home") + name.substring(1);
+  static Object withLookup(Object... args) {
+    String plugin = PythonRepr.str(args[0]);
+    Object terms = Strictness.requireDefined(args[1]);
+    List<Object> list = new ArrayList<>();
+    if (terms instanceof List<?> l) {
+      list.addAll(l);
+    } else if (terms != null) {
+      list.add(terms);
     }
-    Path given = Path.of(name);
-    if (given.isAbsolute()) {
-      return Files.isRegularFile(given) ? Optional.of(given) : Optional.empty();
+    try {
+      return runPlugin(plugin, list, new LinkedHashMap<>());
+    } catch (LookupFailure e) {
+      throw Strictness.fail(e.getMessage());
     }
-    List<String> bases = new ArrayList<>();
-    Object searchPath = variable("ansible_search_path");
-    if (searchPath instanceof Collection<?> paths) {
-      paths.forEach(p -> bases.add(PythonRepr.str(p)));
-    } else {
-      Object rolePath = variable("role_path");
-      Object playbookDir = variable("playbook_dir");
-      if (rolePath != null) {
-        bases.add(PythonRepr.str(rolePath));
-      }
-      if (playbookDir != null) {
-        bases.add(PythonRepr.str(playbookDir));
-      }
-    }
-    bases.add(System.getProperty("user.dir"));
-    for (String base : bases) {
-      for (Path candidate : List.of(Path.of(base, "files", name), Path.of(base, name))) {
-        if (Files.isRegularFile(candidate)) {
-          return Optional.of(candidate);
-        }
-      }
-    }
-    return Optional.empty();
   }
 
-  /**
-   * Runs each term with /bin/sh on the controller, in the playbook's directory; the output, less
-   * trailing whitespace. Note that renders are serialized, so a slow command holds up the others.
-   */
-  private static List<Object> pipe(List<Object> terms) {
-    Object playbookDir = variable("playbook_dir");
-    List<Object> outputs = new ArrayList<>();
-    for (Object term : terms) {
-      String command = PythonRepr.str(term);
-      ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command)
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .redirectError(ProcessBuilder.Redirect.INHERIT);
-      if (playbookDir != null && Files.isDirectory(Path.of(PythonRepr.str(playbookDir)))) {
-        builder.directory(new java.io.File(PythonRepr.str(playbookDir)));
-      }
-      try {
-        Process process = builder.start();
-        byte[] stdout = process.getInputStream().readAllBytes();
-        int code = process.waitFor();
-        if (code != 0) {
-          throw new LookupFailure("lookup_plugin.pipe(" + command + ") returned " + code);
-        }
-        outputs.add(PythonStrings.strip(new String(stdout, StandardCharsets.UTF_8), null, false, true));
-      } catch (IOException e) {
-        throw new LookupFailure("lookup_plugin.pipe(" + command + ") failed: " + e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LookupFailure("lookup_plugin.pipe(" + command + ") was interrupted");
-      }
-    }
-    return outputs;
+  private static List<Object> runPlugin(String plugin, List<Object> terms, Map<String, Object> options) {
+    LookupPlugin found = Lookups.find(plugin)
+        .orElseThrow(() -> Strictness.fail(Lookups.problem(plugin).orElseThrow()));
+    return found.run(terms, options, new RenderLookupContext());
   }
 
-  private static List<Object> vars(List<Object> terms, Map<String, Object> options) {
-    List<Object> values = new ArrayList<>();
-    for (Object term : terms) {
-      String name = PythonRepr.str(term);
-      Object value = lookupVariable(name);
-      if (value instanceof Undefined) {
-        if (!options.containsKey("default")) {
-          throw new LookupFailure("No variable found with this name: " + name);
-        }
-        value = options.get("default");
-      }
-      values.add(value);
+  /** The current render, as lookup plugins see it. */
+  private static final class RenderLookupContext implements LookupContext {
+    @Override
+    public Optional<Object> variable(String name) {
+      return Optional.ofNullable(AnsibleFunctions.variable(name));
     }
-    return values;
+
+    @Override
+    public Set<String> variableNames() {
+      Set<String> names = new LinkedHashSet<>();
+      if (JinjavaInterpreter.getCurrent() instanceof StrictInterpreter strict) {
+        strict.session().scope().names().forEach(n -> names.add(String.valueOf(n)));
+      }
+      return names;
+    }
+
+    @Override
+    public List<Path> searchPath() {
+      List<Path> bases = new ArrayList<>();
+      Object searchPath = AnsibleFunctions.variable("ansible_search_path");
+      if (searchPath instanceof Collection<?> paths) {
+        paths.forEach(p -> bases.add(Path.of(PythonRepr.str(p))));
+        return bases;
+      }
+      for (String name : List.of("role_path", "playbook_dir")) {
+        Object dir = AnsibleFunctions.variable(name);
+        if (dir != null) {
+          bases.add(Path.of(PythonRepr.str(dir)));
+        }
+      }
+      return bases;
+    }
+
+    @Override
+    public String str(Object value) {
+      return PythonRepr.str(value);
+    }
+
+    @Override
+    public String render(String text, Map<String, Object> extraVars) {
+      JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
+      try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
+        extraVars.forEach((k, v) -> interpreter.getContext().put(k, v));
+        return interpreter.render(TemplateSource.normalize(text));
+      }
+    }
   }
 
   /** A variable of the current render, or null if it is not defined. */

@@ -25,6 +25,11 @@ final class VariableScope implements LazyValues.VariableTemplater {
     return jinjava;
   }
 
+  /** The names of the call's variables (for the varnames lookup). */
+  java.util.Set<Object> names() {
+    return vars.keySet();
+  }
+
   RenderSession session(String source) {
     return new RenderSession(this, source);
   }

@@ -154,13 +154,14 @@ class PlaybookLoaderTest {
     }
 
     @Test
-    void withItemsIsKeptAsAFlatteningLoop() throws IOException {
+    void withItemsIsTheItemsLookupOnItsTerms() throws IOException {
         Task t = onlyTask("""
                 - debug: msg={{ item }}
                   with_items: [a, [b, c]]
                 """);
-        TaskParser.WithItems loop = assertInstanceOf(TaskParser.WithItems.class, t.loop());
-        assertEquals(List.of("a", List.of("b", "c")), loop.items());
+        TaskParser.WithLookup loop = assertInstanceOf(TaskParser.WithLookup.class, t.loop());
+        assertEquals("items", loop.lookup());
+        assertEquals(List.of("a", List.of("b", "c")), loop.terms());
         assertEquals("item", t.loopVar());
     }
 
