@@ -15,6 +15,16 @@ command -v mvn >/dev/null && command -v java >/dev/null || {
 
 bash lab/setup-host.sh
 
+# host packages some tests drive for real: Debian's ldirectord (it drives the agent through the
+# agent's ipvsadm), nginx (the agent benchmarks' real servers)
+need=()
+command -v ldirectord >/dev/null || [ -x /usr/sbin/ldirectord ] || need+=(ldirectord)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+if ((${#need[@]})); then
+  echo "test.sh: installing ${need[*]}"
+  apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
 # the agent holds 10,000 idle connections in one test
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
 
@@ -26,3 +36,6 @@ if [ "$vmlab" = true ]; then
 fi
 
 mvn -B -Dlab=true -Dvmlab="$vmlab" install
+
+# performance tests in their own step (idle connections held by the agent, its RSS checked)
+bash bench/agent-vs-haproxy/performance-tests.sh
