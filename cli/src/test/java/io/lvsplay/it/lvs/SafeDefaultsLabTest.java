@@ -113,4 +113,31 @@ class SafeDefaultsLabTest {
         assertTrue(r.output().contains("lvs_persistence must be a whole number of seconds (0 = none), got '-1'"), r.output());
         assertFalse(r.output().contains("Gathering Facts"), "no host was contacted:\n" + r.output());
     }
+
+    @Test
+    @Order(5)
+    void fullnatNeedsNothingOnTheRealServers() {
+        assertEquals(0, LvsLabTestBase.run(userInventory, "lvs-teardown.yml", "-e", "lvs_teardown_demo_backend=false").exitCode());
+        LvsplayRun.Result r = LvsLabTestBase.run(userInventory, "site.yml", "-e", "lvs_mode=fullnat");
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("FULLNAT needs no settings on a real server"), r.output());
+        for (String rs : List.of("rs1", "rs2")) {
+            assertFalse(lab.host(rs).run("ip -o -4 addr show dev lo").contains(lab.vip()), "no VIP on " + rs);
+            assertFalse(lab.host(rs).run("cat /etc/sysctl.conf").contains("arp_ignore"), "no ARP sysctls on " + rs);
+        }
+        assertTrue(lab.host("director").run("cat /etc/ipvsadm.rules").contains(" -m -w 5"), "saved as masquerading");
+        LvsplayRun.Result v = LvsLabTestBase.verify(userInventory, "-e", "lvs_mode=fullnat", "--requests", "35");
+        assertEquals(0, v.exitCode(), v.output());
+        assertEquals(25, LvsLabTestBase.seen(v, "rs1"), v.stdout());
+        LvsplayRun.Result again = LvsLabTestBase.run(userInventory, "site.yml", "-e", "lvs_mode=fullnat");
+        assertEquals(0, again.totalChanged(), again.stdout());
+    }
+
+    @Test
+    @Order(6)
+    void fullnatRefusesKernelIpvs() {
+        LvsplayRun.Result r = LvsLabTestBase.run(userInventory, "site.yml", "-e", "lvs_mode=fullnat", "-e", "lvs_dataplane=ipvs");
+        assertEquals(2, r.exitCode(), r.output());
+        assertTrue(r.output().contains("lvs_mode=fullnat is the lvsplay agent's proxy mode"), r.output());
+    }
 }
