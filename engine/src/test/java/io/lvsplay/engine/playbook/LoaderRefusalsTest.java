@@ -102,4 +102,33 @@ class LoaderRefusalsTest {
                 """);
         assertEquals(Map.of("{{ item.0 + item.1 }}", "x"), t.args());
     }
+
+    @Test
+    void badKeywordValuesAreRefusedBeforeAnythingRuns() throws IOException {
+        assertTrue(loadFails("""
+                - hosts: all
+                  become: maybe
+                  tasks: []
+                """).getMessage().contains("'become' must be a boolean (yes/no, true/false), got the string 'maybe'"));
+        assertTrue(loadFails("""
+                - hosts: all
+                  serial: lots
+                  tasks: []
+                """).getMessage().contains("'serial' must be a number of hosts or a percentage"));
+        PlaybookError when = loadFails("""
+                - hosts: all
+                  tasks:
+                    - debug: msg=hi
+                      when: {a: 1}
+                """);
+        assertEquals(4, when.location().line());
+        assertTrue(when.getMessage().contains("'when' must be a condition"), when.getMessage());
+        assertTrue(loadFails("""
+                - hosts: all
+                  tasks:
+                    - debug: msg=hi
+                      until: x
+                      retries: many
+                """).getMessage().contains("'retries' must be a whole number, got: many"));
+    }
 }
