@@ -137,6 +137,7 @@ public final class PlaybookLoader {
             roles.add(included);
             handlers.addAll(included.handlers());
         }
+        KeywordValues.check(map, doc);
         TaskOptions options = new TaskOptions(null, List.of(), TaskParser.strings(map.get("tags")), Map.of(),
                 TaskParser.boolOrNull(map.get("become")), TaskParser.stringOrNull(map.get("become_user")), null,
                 Boolean.TRUE.equals(TaskParser.boolOrNull(map.get("run_once"))),

@@ -267,6 +267,7 @@ public final class TaskParser {
     }
 
     private TaskOptions options(Map<String, Object> map, YamlDocument doc) {
+        KeywordValues.check(map, doc);
         Object vars = map.get("vars");
         if (vars != null && !(vars instanceof Map)) {
             throw new PlaybookError(doc.at(map, "vars"), "'vars' must be a mapping");

@@ -46,7 +46,7 @@ final class VarLookups {
             try {
                 pattern = Pattern.compile(regex);
             } catch (PatternSyntaxException e) {
-                throw new LookupFailure("Unable to use \"" + regex + "\" as a search parameter: " + e.getMessage());
+                throw new LookupFailure("Unable to use \"" + regex + "\" as a search parameter: " + pythonReason(e));
             }
             for (String name : names) {
                 if (pattern.matcher(name).find()) {
@@ -55,6 +55,15 @@ final class VarLookups {
             }
         }
         return found;
+    }
+
+    /** Python's wording for the commonest regex mistakes, which tests and users look for. */
+    private static String pythonReason(PatternSyntaxException e) {
+        String reason = e.getDescription();
+        if (reason.startsWith("Dangling meta character")) {
+            return "nothing to repeat at position " + Math.max(e.getIndex(), 0);
+        }
+        return reason;
     }
 
     static List<Object> env(List<Object> terms, Map<String, Object> options, LookupContext context) {
