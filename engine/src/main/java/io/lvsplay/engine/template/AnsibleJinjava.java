@@ -56,6 +56,7 @@ final class AnsibleJinjava {
     filters.addAll(RandomFilters.all());
     filters.forEach(context::registerFilter);
     AnsibleTests.all().forEach(context::registerExpTest);
+    FileAndSetTests.all().forEach(context::registerExpTest);
     AnsibleFunctions.register(context);
     context.registerTag(new LoopItems.Tag());
 
