@@ -10,6 +10,7 @@ import io.lvsplay.engine.playbook.PlaybookError;
 import io.lvsplay.engine.playbook.Task;
 import io.lvsplay.engine.playbook.TaskItem;
 import io.lvsplay.engine.playbook.VariableReferences;
+import io.lvsplay.engine.template.TemplateError;
 import io.lvsplay.engine.template.Templar;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,7 +63,9 @@ final class StaticChecks {
         for (Playbook playbook : playbooks) {
             for (Play play : playbook.plays()) {
                 if (!play.varsFiles().stream().allMatch(f -> !f.contains("{{"))) {
-                    continue; // names may come from a file chosen at run time
+                    // names may come from a file chosen at run time; the syntax is known now
+                    List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers()).forEach(this::checkSyntaxOnly);
+                    continue;
                 }
                 for (List<TaskItem> section : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
                     checkItems(section, known, play);
@@ -105,6 +108,7 @@ final class StaticChecks {
 
     private void checkItems(List<TaskItem> items, Set<String> known, Play play) {
         for (TaskItem item : items) {
+            checkTemplateSyntax(item);
             if (item instanceof Task t && t.module().equals("template")) {
                 checkTemplate(t, play, known);
             }
@@ -129,6 +133,45 @@ final class StaticChecks {
         }
     }
 
+    /**
+     * Jinja2 compiles every template string when it is loaded: a syntax error or an unknown filter
+     * or test in a task's arguments, when:, loop: or vars is an error before any host is contacted.
+     */
+    private void checkTemplateSyntax(TaskItem item) {
+        try {
+            item.options().when().forEach(w -> templar.checkExpressionSyntax(String.valueOf(w), "when"));
+            checkStrings(item.vars());
+            if (item instanceof Task t) {
+                checkStrings(t.args());
+                checkStrings(t.loop());
+            }
+        } catch (TemplateError e) {
+            String task = item.displayName() == null ? "" : " (task '" + item.displayName() + "')";
+            throw new PlaybookError(item.location(), e.detail() + task + " in its " + e.source());
+        }
+    }
+
+    private void checkSyntaxOnly(List<TaskItem> items) {
+        for (TaskItem item : items) {
+            checkTemplateSyntax(item);
+            if (item instanceof Block b) {
+                List.of(b.block(), b.rescue(), b.always()).forEach(this::checkSyntaxOnly);
+            } else if (item instanceof IncludeTasks inc && inc.preloaded() != null) {
+                checkSyntaxOnly(inc.preloaded());
+            }
+        }
+    }
+
+    private void checkStrings(Object value) {
+        if (value instanceof String text && Templar.isTemplated(text)) {
+            templar.checkSyntax(text, "arguments");
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(this::checkStrings);
+        } else if (value instanceof List<?> list) {
+            list.forEach(this::checkStrings);
+        }
+    }
+
     /** A template named by a static path must exist, parse, and use only names someone defines. */
     private void checkTemplate(Task task, Play play, Set<String> known) {
         Object src = task.args().get("src");
@@ -145,7 +188,11 @@ final class StaticChecks {
         } catch (IOException e) {
             throw new PlaybookError(task.location(), "cannot read template " + file + ": " + e.getMessage());
         }
-        templar.checkSyntax(text, file.toString());
+        try {
+            templar.checkSyntax(text, file.toString());
+        } catch (TemplateError e) {
+            throw new PlaybookError(task.location(), e.getMessage());
+        }
         if (known.contains("*")) {
             return;
         }

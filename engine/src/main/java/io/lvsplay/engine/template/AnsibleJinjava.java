@@ -49,8 +49,14 @@ final class AnsibleJinjava {
     filters.addAll(CollectionFilters.all());
     filters.addAll(DataFormatFilters.all());
     filters.addAll(IpAddrFilters.all());
+    filters.addAll(PathFilters.all());
+    filters.addAll(SizeFilters.all());
+    filters.addAll(StructureFilters.all());
+    filters.add(CommentFilter.filter());
+    filters.addAll(RandomFilters.all());
     filters.forEach(context::registerFilter);
     AnsibleTests.all().forEach(context::registerExpTest);
+    FileAndSetTests.all().forEach(context::registerExpTest);
     AnsibleFunctions.register(context);
     context.registerTag(new LoopItems.Tag());
 

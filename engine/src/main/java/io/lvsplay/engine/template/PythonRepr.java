@@ -42,6 +42,14 @@ final class PythonRepr {
       out.append(decimal.toPlainString());
     } else if (value instanceof Map<?, ?> map) {
       appendMap(out, map);
+    } else if (tuple(value) != null) {
+      PythonTuple tuple = tuple(value);
+      out.append('(');
+      for (int i = 0; i < tuple.size(); i++) {
+        out.append(i > 0 ? ", " : "");
+        appendRepr(out, tuple.get(i));
+      }
+      out.append(tuple.size() == 1 ? ",)" : ")");
     } else if (value instanceof Iterable<?> items) {
       appendItems(out, items.iterator());
     } else if (value instanceof Object[] array) {
@@ -49,6 +57,17 @@ final class PythonRepr {
     } else {
       out.append(value);
     }
+  }
+
+  /** The tuple behind a value, also when jinjava has wrapped it in its PyList; else null. */
+  private static PythonTuple tuple(Object value) {
+    if (value instanceof PythonTuple tuple) {
+      return tuple;
+    }
+    if (value instanceof com.hubspot.jinjava.objects.collections.PyList py && py.toList() instanceof PythonTuple tuple) {
+      return tuple;
+    }
+    return null;
   }
 
   private static void appendMap(StringBuilder out, Map<?, ?> map) {

@@ -3,7 +3,6 @@ package io.lvsplay.engine.template;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
-import java.util.HashMap;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -26,6 +25,10 @@ final class RenderSession {
   RenderSession(VariableScope scope, String source) {
     this.scope = scope;
     this.source = source;
+  }
+
+  String source() {
+    return source;
   }
 
   VariableScope scope() {
@@ -75,7 +78,7 @@ final class RenderSession {
   }
 
   private <T> T runExclusively(Function<StrictInterpreter, T> body) {
-    Context context = new Context(scope.jinjava().getGlobalContext(), new HashMap<>());
+    Context context = new StrictContext(scope.jinjava().getGlobalContext());
     context.setDynamicVariableResolver(scope::lookupVariable);
     StrictInterpreter interpreter =
         new StrictInterpreter(scope.jinjava(), context, scope.jinjava().getGlobalConfig(), this);

@@ -19,6 +19,7 @@ public final class Templar {
 
   /** Renders a template file's text; {@code source} (the file name) prefixes error messages. */
   public String render(String template, Map<String, Object> vars, String source) {
+    checkParses(template, source);
     return session(vars, source).render(template);
   }
 
@@ -31,7 +32,7 @@ public final class Templar {
     if (!isTemplated(value)) {
       return value;
     }
-    return templateDeep(value, session(vars, source));
+    return templateDeep(value, session(vars, source), this);
   }
 
   /** Evaluates a bare expression such as a {@code when:} item: "x is defined and y|int > 2". */
@@ -58,17 +59,45 @@ public final class Templar {
   }
 
   /**
-   * Parses a template without rendering it, so a broken template file is reported before any host
-   * is contacted. Throws {@link TemplateError} with the line of the first syntax error.
+   * Checks a template without rendering it, so a broken template is reported before any host is
+   * contacted: Jinja2 syntax (unclosed "{{", stray or unknown tags) and every filter and test it
+   * names must exist. Throws {@link TemplateError} with the line of the first problem.
    */
   public void checkSyntax(String template, String source) {
+    checkParses(template, source);
+    for (TemplateNames.Use use : TemplateNames.in(template)) {
+      Object registered = use.test()
+          ? jinjava.getGlobalContext().getExpTest(use.name())
+          : jinjava.getGlobalContext().getFilter(use.name());
+      boolean supported = use.test()
+          ? Jinja2Catalog.isSupportedTest(use.name(), registered)
+          : Jinja2Catalog.isSupportedFilter(use.name(), registered);
+      if (!supported) {
+        throw new TemplateError(source, use.line(),
+            use.test() ? Jinja2Catalog.unknownTest(use.name()) : Jinja2Catalog.unknownFilter(use.name()));
+      }
+    }
+  }
+
+  /** The same check for a bare expression, such as a {@code when:} condition. */
+  public void checkExpressionSyntax(String expression, String source) {
+    checkSyntax("{{ " + expression + " }}", source);
+  }
+
+  /** Jinja2 refuses to compile these; jinjava renders them as text or quietly skips them. */
+  private void checkParses(String template, String source) {
+    if (!template.contains("{{") && !template.contains("{%")) {
+      return;
+    }
     checkDelimiters(template, source, "{{", "}}");
     checkDelimiters(template, source, "{%", "%}");
     synchronized (jinjava.getGlobalContext()) {
       com.hubspot.jinjava.interpret.JinjavaInterpreter interpreter = jinjava.newInterpreter();
       interpreter.parse(TemplateSource.normalize(template));
       for (com.hubspot.jinjava.interpret.TemplateError error : interpreter.getErrors()) {
-        if (error.getSeverity() == com.hubspot.jinjava.interpret.TemplateError.ErrorType.FATAL) {
+        if (error.getSeverity() == com.hubspot.jinjava.interpret.TemplateError.ErrorType.FATAL
+            || error.getReason() == com.hubspot.jinjava.interpret.TemplateError.ErrorReason.SYNTAX_ERROR
+            || error.getReason() == com.hubspot.jinjava.interpret.TemplateError.ErrorReason.UNKNOWN) {
           throw new TemplateError(source, error.getLineno(), "template syntax error: " + error.getMessage());
         }
       }
@@ -86,14 +115,35 @@ public final class Templar {
       if (start < 0) {
         return;
       }
-      int end = template.indexOf(close, start + 2);
-      int next = template.indexOf(open, start + 2);
-      if (end < 0 || (next >= 0 && next < end)) {
+      int end = closing(template, start + 2, open, close);
+      if (end < 0) {
         int line = 1 + (int) template.substring(0, start).chars().filter(c -> c == '\n').count();
         throw new TemplateError(source, line, "template syntax error: '" + open + "' is never closed with '" + close + "'");
       }
       from = end + 2;
     }
+  }
+
+  /** Index of the closer that ends the code starting at {@code from}, skipping string literals; -1 if none. */
+  private static int closing(String template, int from, String open, String close) {
+    char quote = 0;
+    for (int i = from; i < template.length(); i++) {
+      char c = template.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (template.startsWith(close, i)) {
+        return i;
+      } else if (template.startsWith(open, i)) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** True if the value, or any string nested in it, contains "{{" or "{%". */
@@ -119,18 +169,22 @@ public final class Templar {
     return new VariableScope(jinjava, vars).session(source);
   }
 
-  private static Object templateDeep(Object value, RenderSession session) {
+  private static Object templateDeep(Object value, RenderSession session, Templar templar) {
     if (value instanceof String text) {
-      return isTemplated(text) ? session.template(text) : text;
+      if (!isTemplated(text)) {
+        return text;
+      }
+      templar.checkParses(text, session.source());
+      return session.template(text);
     }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> result = new LinkedHashMap<>();
-      map.forEach((key, item) -> result.put(templateDeep(key, session), templateDeep(item, session)));
+      map.forEach((key, item) -> result.put(templateDeep(key, session, templar), templateDeep(item, session, templar)));
       return result;
     }
     if (value instanceof List<?> list) {
       List<Object> result = new ArrayList<>(list.size());
-      list.forEach(item -> result.add(templateDeep(item, session)));
+      list.forEach(item -> result.add(templateDeep(item, session, templar)));
       return result;
     }
     return value;

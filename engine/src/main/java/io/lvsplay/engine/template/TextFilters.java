@@ -33,7 +33,8 @@ final class TextFilters {
             Base64.getMimeDecoder().decode(PythonRepr.str(input)), StandardCharsets.UTF_8)),
         new NamedFilter("hash", (input, args) -> hash(PythonRepr.str(input), args.string(0, "hashtype", "sha1"))),
         new NamedFilter("md5", (input, args) -> hash(PythonRepr.str(input), "md5")),
-        new NamedFilter("sha1", (input, args) -> hash(PythonRepr.str(input), "sha1")));
+        new NamedFilter("sha1", (input, args) -> hash(PythonRepr.str(input), "sha1")),
+        new NamedFilter("checksum", (input, args) -> hash(PythonRepr.str(input), "sha1")));
   }
 
   private static Pattern pattern(FilterArgs args, int index) {
