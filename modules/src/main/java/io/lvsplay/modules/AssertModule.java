@@ -26,10 +26,6 @@ public final class AssertModule implements Module {
         return "assert";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.assert", "ansible.legacy.assert");
-    }
 
     @Override
     public ArgSpec argSpec() {

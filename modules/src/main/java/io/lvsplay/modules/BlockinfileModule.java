@@ -40,10 +40,6 @@ public final class BlockinfileModule implements Module {
         return "blockinfile";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.blockinfile", "ansible.legacy.blockinfile");
-    }
 
     @Override
     public ArgSpec argSpec() {

@@ -8,6 +8,7 @@ import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.ShellQuote;
+import io.lvsplay.engine.inventory.ShellWords;
 import java.util.List;
 
 /**
@@ -22,10 +23,6 @@ public final class CommandModule implements Module {
         return "command";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.command", "ansible.legacy.command");
-    }
 
     @Override
     public ArgSpec argSpec() {
@@ -47,9 +44,18 @@ public final class CommandModule implements Module {
                 throw new ModuleFailure("argv and a command string are mutually exclusive");
             }
             Object raw = args.raw("argv");
-            return raw instanceof List<?> l ? CommandRun.asStrings(l) : ShellWords.split(String.valueOf(raw));
+            return raw instanceof List<?> l ? CommandRun.asStrings(l) : words(String.valueOf(raw));
         }
         String line = args.has("cmd") ? args.str("cmd") : args.rawParams();
-        return line == null ? List.of() : ShellWords.split(line);
+        return line == null ? List.of() : words(line);
+    }
+
+    /** Ansible splits the command line with shlex.split (no comments). */
+    private static List<String> words(String line) {
+        try {
+            return ShellWords.split(line, false);
+        } catch (IllegalArgumentException e) {
+            throw new ModuleFailure(e.getMessage());
+        }
     }
 }

@@ -42,10 +42,6 @@ public final class CopyModule implements Module {
         return "copy";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.copy", "ansible.legacy.copy");
-    }
 
     @Override
     public ArgSpec argSpec() {

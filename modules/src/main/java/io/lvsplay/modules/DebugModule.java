@@ -8,7 +8,6 @@ import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,10 +26,6 @@ public final class DebugModule implements Module {
         return "debug";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.debug", "ansible.legacy.debug");
-    }
 
     @Override
     public ArgSpec argSpec() {

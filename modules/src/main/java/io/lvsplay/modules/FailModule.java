@@ -7,7 +7,6 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
-import java.util.List;
 
 /** Fails the task with a message: the playbook's own "stop here". */
 public final class FailModule implements Module {
@@ -18,10 +17,6 @@ public final class FailModule implements Module {
         return "fail";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.fail", "ansible.legacy.fail");
-    }
 
     @Override
     public ArgSpec argSpec() {

@@ -34,10 +34,6 @@ public final class FileModule implements Module {
         return "file";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.file", "ansible.legacy.file");
-    }
 
     @Override
     public ArgSpec argSpec() {

@@ -42,10 +42,6 @@ public final class LineinfileModule implements Module {
         return "lineinfile";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.lineinfile", "ansible.legacy.lineinfile");
-    }
 
     @Override
     public ArgSpec argSpec() {

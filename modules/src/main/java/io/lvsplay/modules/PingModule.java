@@ -8,7 +8,6 @@ import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.transport.ExecResult;
-import java.util.List;
 import java.util.Map;
 
 /** Proves the host can be reached and runs commands (as the become user, if any). */
@@ -20,10 +19,6 @@ public final class PingModule implements Module {
         return "ping";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.ping", "ansible.legacy.ping");
-    }
 
     @Override
     public ArgSpec argSpec() {

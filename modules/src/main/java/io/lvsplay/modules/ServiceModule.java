@@ -33,10 +33,6 @@ public final class ServiceModule implements Module {
         return "service";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.service", "ansible.legacy.service");
-    }
 
     @Override
     public ArgSpec argSpec() {

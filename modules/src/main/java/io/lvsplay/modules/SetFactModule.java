@@ -8,7 +8,6 @@ import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,10 +22,6 @@ public final class SetFactModule implements Module {
         return "set_fact";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.set_fact", "ansible.legacy.set_fact");
-    }
 
     @Override
     public ArgSpec argSpec() {

@@ -8,7 +8,6 @@ import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.ShellQuote;
-import java.util.List;
 
 /** Runs a command line through a shell (/bin/sh, or {@code executable}), pipes and all. */
 public final class ShellModule implements Module {
@@ -19,10 +18,6 @@ public final class ShellModule implements Module {
         return "shell";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.shell", "ansible.legacy.shell");
-    }
 
     @Override
     public ArgSpec argSpec() {

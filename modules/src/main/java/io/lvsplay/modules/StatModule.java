@@ -12,7 +12,6 @@ import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Facts about one path for register: {@code stat.exists}, {@code stat.isdir}, ... Never changes anything. */
@@ -29,10 +28,6 @@ public final class StatModule implements Module {
         return "stat";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.stat", "ansible.legacy.stat");
-    }
 
     @Override
     public ArgSpec argSpec() {

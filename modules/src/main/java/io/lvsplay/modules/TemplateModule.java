@@ -31,10 +31,6 @@ public final class TemplateModule implements Module {
         return "template";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.template", "ansible.legacy.template");
-    }
 
     @Override
     public ArgSpec argSpec() {

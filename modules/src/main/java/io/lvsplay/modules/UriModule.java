@@ -59,10 +59,6 @@ public final class UriModule implements Module {
         return "uri";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.uri", "ansible.legacy.uri");
-    }
 
     @Override
     public ArgSpec argSpec() {
@@ -115,7 +111,7 @@ public final class UriModule implements Module {
         String text = switch (args.str("body_format")) {
             case "json" -> {
                 headers.putIfAbsent("Content-Type", "application/json");
-                yield body instanceof String s ? s : JsonText.write(body);
+                yield body instanceof String s ? s : io.lvsplay.engine.output.JsonText.compact(body);
             }
             case "form-urlencoded" -> {
                 headers.putIfAbsent("Content-Type", "application/x-www-form-urlencoded");
@@ -149,7 +145,7 @@ public final class UriModule implements Module {
         }
         curl.append(" -- ").append(ShellQuote.quote(url));
         String python = "python3 -c " + ShellQuote.quote(PYTHON_CLIENT) + " " + ShellQuote.join(List.of(method, url,
-                String.valueOf(timeout), validateCerts ? "1" : "0", follow ? "1" : "0", JsonText.write(headers)));
+                String.valueOf(timeout), validateCerts ? "1" : "0", follow ? "1" : "0", io.lvsplay.engine.output.JsonText.compact(headers)));
         return "if command -v curl >/dev/null 2>&1; then " + curl + "; else " + python + "; fi";
     }
 

@@ -9,7 +9,6 @@ import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,10 +35,6 @@ public final class WaitForModule implements Module {
         return "wait_for";
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ansible.builtin.wait_for", "ansible.legacy.wait_for");
-    }
 
     @Override
     public ArgSpec argSpec() {

@@ -73,7 +73,7 @@ class UriModuleTest {
     void aJsonBodyIsSentWithItsContentType() {
         Plan plan = host.plan(new UriModule(), args("url", base + "/echo", "method", "POST", "body_format", "json",
                 "body", Map.of("weight", 2), "return_content", true));
-        assertEquals("POST {\"weight\":2} application/json", plan.result().get("content"));
+        assertEquals("POST {\"weight\": 2} application/json", plan.result().get("content"));
     }
 
     @Test

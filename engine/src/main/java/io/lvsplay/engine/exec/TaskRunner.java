@@ -193,7 +193,7 @@ final class TaskRunner {
         Map<String, Object> data = new LinkedHashMap<>();
         try {
             Map<String, Object> args = templateArgs(task, vars, module.argSpec());
-            List<String> problems = module.argSpec().validate(args, java.util.Set.of());
+            List<String> problems = module.argSpec().validate(task.moduleAsWritten(), args, java.util.Set.of());
             if (!problems.isEmpty()) {
                 throw new ModuleFailure("invalid arguments for '" + task.moduleAsWritten() + "': " + String.join("; ", problems));
             }

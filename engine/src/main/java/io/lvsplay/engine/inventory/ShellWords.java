@@ -8,12 +8,21 @@ import java.util.List;
  * what Ansible uses for INI host lines: quotes group words and are removed, a backslash
  * escapes outside single quotes, and an unquoted {@code #} ends the line.
  */
-final class ShellWords {
+public final class ShellWords {
     private ShellWords() {
     }
 
     /** @throws IllegalArgumentException for an unclosed quote, with a message fit for users */
     static List<String> split(String line) {
+        return split(line, true);
+    }
+
+    /**
+     * {@code shlex.split(line, comments)}: without comments, as the command module splits its
+     * command line, a {@code #} is an ordinary character.
+     * @throws IllegalArgumentException for an unclosed quote, with a message fit for users
+     */
+    public static List<String> split(String line, boolean comments) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
@@ -27,7 +36,7 @@ final class ShellWords {
                     inWord = false;
                 }
                 i++;
-            } else if (c == '#') {
+            } else if (c == '#' && comments) {
                 break;
             } else if (c == '\'') {
                 int close = line.indexOf('\'', i + 1);

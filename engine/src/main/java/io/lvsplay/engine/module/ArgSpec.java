@@ -1,56 +1,131 @@
 package io.lvsplay.engine.module;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The arguments a module accepts, in Ansible's argument_spec spirit: name, type, required,
- * default, choices, aliases. Checked twice: once before any host is contacted (names, required,
- * literal values), and again on the templated values just before planning.
+ * The arguments a module accepts, in Ansible's argument_spec shape: name, type, required,
+ * default, choices (for every type), aliases (declared on the argument, once), list elements,
+ * nested options, and the cross-argument rules (mutually_exclusive, required_together,
+ * required_one_of, required_if, required_by). Arguments Ansible's module has but lvsplay does
+ * not implement are declared with {@link #notSupported} so they are refused by name, never ignored.
+ * Checked twice by {@link ArgCheck}: before any host is contacted, and on templated values.
+ *
+ * <p>Modifiers ({@link #aliases}, {@link #choices}, {@link #elements}, {@link #options},
+ * {@link #defaultValue}) apply to the argument declared last.
  */
 public final class ArgSpec {
 
-    public enum Type { STR, BOOL, INT, LIST, DICT, RAW, PATH }
+    public enum Type { STR, BOOL, INT, FLOAT, LIST, DICT, RAW, PATH }
 
     public record Arg(String name, Type type, boolean required, Object defaultValue,
-                      List<String> choices, List<String> aliases, boolean secret) {}
+                      List<String> choices, List<String> aliases, boolean secret,
+                      Type elements, ArgSpec options) {
+        Arg with(Object defaultValue, List<String> choices, List<String> aliases, Type elements, ArgSpec options) {
+            return new Arg(name, type, required, defaultValue, choices, aliases, secret, elements, options);
+        }
+    }
+
+    /** required_if: when {@code name} has {@code value}, {@code requirements} (all, or any when anyOf) must be given. */
+    public record RequiredIf(String name, Object value, List<String> requirements, boolean anyOf) {}
 
     private final Map<String, Arg> args = new LinkedHashMap<>();
     private final Map<String, String> aliasToName = new LinkedHashMap<>();
+    private final Map<String, String> notSupported = new LinkedHashMap<>();
+    private Arg last;
     private boolean freeForm;
     private boolean anyArgs;
-    private final List<List<String>> mutuallyExclusive = new ArrayList<>();
-    private final List<List<String>> requiredOneOf = new ArrayList<>();
+    final List<List<String>> mutuallyExclusive = new ArrayList<>();
+    final List<List<String>> requiredOneOf = new ArrayList<>();
+    final List<List<String>> requiredTogether = new ArrayList<>();
+    final List<RequiredIf> requiredIf = new ArrayList<>();
+    final Map<String, List<String>> requiredBy = new LinkedHashMap<>();
 
     public static ArgSpec of() {
         return new ArgSpec();
     }
 
     public ArgSpec arg(String name, Type type) {
-        return add(new Arg(name, type, false, null, List.of(), List.of(), false));
+        return add(new Arg(name, type, false, null, List.of(), List.of(), false, null, null));
     }
 
     public ArgSpec required(String name, Type type) {
-        return add(new Arg(name, type, true, null, List.of(), List.of(), false));
+        return add(new Arg(name, type, true, null, List.of(), List.of(), false, null, null));
     }
 
     public ArgSpec arg(String name, Type type, Object defaultValue) {
-        return add(new Arg(name, type, false, defaultValue, List.of(), List.of(), false));
+        return add(new Arg(name, type, false, defaultValue, List.of(), List.of(), false, null, null));
     }
 
     public ArgSpec choice(String name, Object defaultValue, String... choices) {
-        return add(new Arg(name, Type.STR, false, defaultValue, List.of(choices), List.of(), false));
+        return add(new Arg(name, Type.STR, false, defaultValue, List.of(choices), List.of(), false, null, null));
     }
 
     /** An argument whose value must never be printed (passwords). */
     public ArgSpec secret(String name) {
-        return add(new Arg(name, Type.STR, false, null, List.of(), List.of(), true));
+        return add(new Arg(name, Type.STR, false, null, List.of(), List.of(), true, null, null));
     }
 
+    /** Other names of the argument declared last. */
+    public ArgSpec aliases(String... names) {
+        List<String> all = new ArrayList<>(last.aliases());
+        all.addAll(List.of(names));
+        replaceLast(last.with(last.defaultValue(), last.choices(), List.copyOf(all), last.elements(), last.options()));
+        for (String alias : names) {
+            aliasToName.put(alias, last.name());
+        }
+        return this;
+    }
+
+    /** The allowed values of the argument declared last (of a list: of each element). */
+    public ArgSpec choices(String... values) {
+        replaceLast(last.with(last.defaultValue(), List.of(values), last.aliases(), last.elements(), last.options()));
+        return this;
+    }
+
+    public ArgSpec defaultValue(Object value) {
+        replaceLast(last.with(value, last.choices(), last.aliases(), last.elements(), last.options()));
+        return this;
+    }
+
+    /** The type of each element of the list argument declared last. */
+    public ArgSpec elements(Type type) {
+        replaceLast(last.with(last.defaultValue(), last.choices(), last.aliases(), type, last.options()));
+        return this;
+    }
+
+    /** The sub-arguments of the dict argument (or list of dicts) declared last. */
+    public ArgSpec options(ArgSpec nested) {
+        replaceLast(last.with(last.defaultValue(), last.choices(), last.aliases(), last.elements(), nested));
+        return this;
+    }
+
+    /** Arguments Ansible's module accepts that lvsplay refuses: "lvsplay does not support argument X". */
+    public ArgSpec notSupported(String... names) {
+        for (String name : names) {
+            notSupported.put(name, null);
+        }
+        return this;
+    }
+
+    /** Like {@link #notSupported(String...)}, with the reason or the way around it. */
+    public ArgSpec notSupportedBecause(String name, String why) {
+        notSupported.put(name, why);
+        return this;
+    }
+
+    /** An alias declared apart from its argument (kept for modules written before {@link #aliases}). */
     public ArgSpec alias(String alias, String name) {
+        Arg arg = args.get(name);
+        if (arg != null) {
+            List<String> all = new ArrayList<>(arg.aliases());
+            all.add(alias);
+            args.put(name, arg.with(arg.defaultValue(), arg.choices(), List.copyOf(all), arg.elements(), arg.options()));
+        }
         aliasToName.put(alias, name);
         return this;
     }
@@ -77,9 +152,35 @@ public final class ArgSpec {
         return this;
     }
 
+    public ArgSpec requiredTogether(String... names) {
+        requiredTogether.add(List.of(names));
+        return this;
+    }
+
+    public ArgSpec requiredIf(String name, Object value, String... requirements) {
+        requiredIf.add(new RequiredIf(name, value, List.of(requirements), false));
+        return this;
+    }
+
+    public ArgSpec requiredIfAny(String name, Object value, String... requirements) {
+        requiredIf.add(new RequiredIf(name, value, List.of(requirements), true));
+        return this;
+    }
+
+    public ArgSpec requiredBy(String name, String... requirements) {
+        requiredBy.put(name, List.of(requirements));
+        return this;
+    }
+
     private ArgSpec add(Arg arg) {
         args.put(arg.name(), arg);
+        last = arg;
         return this;
+    }
+
+    private void replaceLast(Arg arg) {
+        args.put(arg.name(), arg);
+        last = arg;
     }
 
     public boolean isFreeForm() {
@@ -94,9 +195,14 @@ public final class ArgSpec {
         return args;
     }
 
+    /** Arguments Ansible has that lvsplay refuses, with the reason when one was given. */
+    public Map<String, String> notSupported() {
+        return notSupported;
+    }
+
     /** Names of arguments whose values must be hidden in output. */
     public Set<String> secretNames() {
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         args.values().stream().filter(Arg::secret).forEach(a -> names.add(a.name()));
         return names;
     }
@@ -106,83 +212,17 @@ public final class ArgSpec {
         return aliasToName.getOrDefault(name, name);
     }
 
-    /**
-     * Checks the given arguments. {@code templated} tells which values still contain Jinja2
-     * expressions and so cannot be type-checked yet. Returns human-readable problems, empty if fine.
-     */
+    /** {@link #validate(String, Map, Set)} for a module whose name the caller adds to the message. */
     public List<String> validate(Map<String, Object> given, Set<String> templated) {
-        List<String> problems = new ArrayList<>();
-        Map<String, Object> canonical = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : given.entrySet()) {
-            String name = canonical(e.getKey());
-            if (!anyArgs && !args.containsKey(name) && !(freeForm && name.equals("_raw_params"))) {
-                problems.add("unsupported parameter '" + e.getKey() + "' (supported: "
-                        + String.join(", ", args.keySet()) + ")");
-                continue;
-            }
-            canonical.put(name, e.getValue());
-        }
-        for (Arg arg : args.values()) {
-            Object value = canonical.get(arg.name());
-            if (arg.required() && value == null && !(freeForm && canonical.containsKey("_raw_params"))) {
-                problems.add("missing required argument '" + arg.name() + "'");
-                continue;
-            }
-            if (value == null || templated.contains(arg.name())) {
-                continue;
-            }
-            String typeProblem = typeProblem(arg, value);
-            if (typeProblem != null) {
-                problems.add(typeProblem);
-            }
-        }
-        for (List<String> group : mutuallyExclusive) {
-            long present = group.stream().filter(canonical::containsKey).count();
-            if (present > 1) {
-                problems.add("parameters are mutually exclusive: " + String.join("|", group));
-            }
-        }
-        for (List<String> group : requiredOneOf) {
-            if (group.stream().noneMatch(canonical::containsKey)
-                    && !(freeForm && canonical.containsKey("_raw_params"))) {
-                problems.add("one of the following is required: " + String.join(", ", group));
-            }
-        }
-        return problems;
+        return validate("this", given, templated);
     }
 
-    private static String typeProblem(Arg arg, Object value) {
-        switch (arg.type()) {
-            case BOOL -> {
-                if (ModuleArgs.toBool(value) == null) {
-                    return "argument '" + arg.name() + "' is of type " + value.getClass().getSimpleName()
-                            + " and we were unable to convert to bool: '" + value + "'";
-                }
-            }
-            case INT -> {
-                try {
-                    Long.parseLong(String.valueOf(value).trim());
-                } catch (NumberFormatException e) {
-                    return "argument '" + arg.name() + "' must be an integer, got '" + value + "'";
-                }
-            }
-            case LIST -> {
-                if (!(value instanceof List) && !(value instanceof String)) {
-                    return "argument '" + arg.name() + "' must be a list";
-                }
-            }
-            case DICT -> {
-                if (!(value instanceof Map)) {
-                    return "argument '" + arg.name() + "' must be a dictionary";
-                }
-            }
-            default -> {
-                if (!arg.choices().isEmpty() && !arg.choices().contains(String.valueOf(value))) {
-                    return "value of " + arg.name() + " must be one of: " + String.join(", ", arg.choices())
-                            + ", got: " + value;
-                }
-            }
-        }
-        return null;
+    /**
+     * Checks the given arguments of module {@code module}. {@code templated} tells which values
+     * still contain Jinja2 expressions and so cannot be checked by value yet. Returns
+     * human-readable problems, empty if fine.
+     */
+    public List<String> validate(String module, Map<String, Object> given, Set<String> templated) {
+        return new ArgCheck(this, module).check(given, templated);
     }
 }

@@ -88,8 +88,13 @@ public final class ModuleArgs {
         if (v instanceof List<?> l) {
             return new ArrayList<>(l);
         }
-        List<Object> out = new ArrayList<>();
-        for (String part : String.valueOf(v).split(",")) {
+        return new ArrayList<>(splitCommas(String.valueOf(v)));
+    }
+
+    /** Ansible's reading of a string as a list: comma-separated, blanks trimmed, empties dropped. */
+    public static List<String> splitCommas(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split(",")) {
             if (!part.isBlank()) {
                 out.add(part.trim());
             }

@@ -231,7 +231,7 @@ public final class TaskParser {
                 templated.add(module.argSpec().canonical(k));
             }
         });
-        List<String> problems = module.argSpec().validate(args, templated);
+        List<String> problems = module.argSpec().validate(written, args, templated);
         if (!problems.isEmpty()) {
             throw new PlaybookError(doc.at(map, written), "invalid arguments for module '" + written + "': "
                     + String.join("; ", problems));

@@ -3,13 +3,13 @@ package io.lvsplay.engine.template;
 import java.util.regex.Pattern;
 
 /** Translates Python's re syntax, as written in playbooks, to java.util.regex. */
-final class PythonRegex {
+public final class PythonRegex {
   private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?P<");
   private static final Pattern NAMED_BACKREF = Pattern.compile("\\(\\?P=(\\w+)\\)");
 
   private PythonRegex() {}
 
-  static Pattern compile(String pattern, boolean ignoreCase, boolean multiline) {
+  public static Pattern compile(String pattern, boolean ignoreCase, boolean multiline) {
     String java = NAMED_GROUP.matcher(pattern).replaceAll("(?<");
     java = NAMED_BACKREF.matcher(java).replaceAll("\\\\k<$1>");
     int flags = (ignoreCase ? Pattern.CASE_INSENSITIVE : 0) | (multiline ? Pattern.MULTILINE : 0);
@@ -17,7 +17,7 @@ final class PythonRegex {
   }
 
   /** Python replacements use \1 and \g<name>; Java uses $1 and ${name} and treats $ specially. */
-  static String replacement(String python) {
+  public static String replacement(String python) {
     StringBuilder out = new StringBuilder();
     int length = python.length();
     for (int i = 0; i < length; i++) {
