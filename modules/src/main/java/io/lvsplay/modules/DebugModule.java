@@ -38,6 +38,11 @@ public final class DebugModule implements Module {
     }
 
     @Override
+    public java.util.Set<Trait> traits() {
+        return java.util.EnumSet.of(Trait.RUNS_ON_CONTROLLER, Trait.SUPPORTS_CHECK_MODE, Trait.SHOWS_RESULT);
+    }
+
+    @Override
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
         String var = args.str("var");
         if (var == null) {

@@ -65,6 +65,14 @@ final class ConnectionPool implements AutoCloseable {
         broken.put(host, cause);
     }
 
+    /** meta: reset_connection: the next task opens a fresh connection. */
+    void reset(String host) {
+        Connection c = open.remove(host);
+        if (c != null) {
+            c.close();
+        }
+    }
+
     /** The connection variables, templated (ansible_host may be "{{ ... }}"); only when connecting. */
     private Map<String, Object> connectionVars(Map<String, Object> vars) {
         Map<String, Object> out = new LinkedHashMap<>();

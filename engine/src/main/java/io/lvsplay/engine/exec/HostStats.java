@@ -18,7 +18,15 @@ public final class HostStats {
                 changed++;
             }
             case SKIPPED -> skipped++;
-            case UNREACHABLE -> unreachable++;
+            case UNREACHABLE -> {
+                // ignore_unreachable: Ansible counts the host ok and ignored, and keeps it in the play
+                if (result.ignored()) {
+                    ok++;
+                    ignored++;
+                } else {
+                    unreachable++;
+                }
+            }
             case FAILED -> {
                 if (result.ignored()) {
                     ok++;

@@ -31,6 +31,11 @@ public final class MetaModule implements Module {
     }
 
     @Override
+    public java.util.Set<Trait> traits() {
+        return java.util.EnumSet.of(Trait.RUNS_ON_CONTROLLER, Trait.SUPPORTS_CHECK_MODE, Trait.META_ACTION);
+    }
+
+    @Override
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
         return Plan.unchanged();
     }

@@ -67,6 +67,8 @@ public final class PlaybookRunner {
         });
         TaskFilter filter = new TaskFilter(options.tags(), options.skipTags(), options.startAtTask());
         try (ConnectionPool connections = new ConnectionPool(options, templar)) {
+            PlayContext.Run run = new PlayContext.Run(inventory, modules, templar, connections, options, listener, forks,
+                    states, loader, filter);
             plays:
             for (Playbook playbook : playbooks) {
                 for (Play play : playbook.plays()) {
@@ -77,8 +79,7 @@ public final class PlaybookRunner {
                     }
                     List<String> runnable = hosts.stream()
                             .filter(h -> !states.get(h).unreachable && !states.get(h).failed).toList();
-                    boolean hostsLeft = new PlayRunner(play, inventory, modules, templar, connections, options, listener,
-                            forks, states, loader, filter).run(runnable);
+                    boolean hostsLeft = new PlayRunner(run, play).run(runnable);
                     if (!hostsLeft) {
                         break plays;
                     }

@@ -14,6 +14,10 @@ public interface RunListener {
 
     void warning(String message);
 
+    /** What a meta action did ("ending play for web1"); ansible-playbook prints it with -vv as "META: ...". */
+    default void meta(String message) {
+    }
+
     void noHostsLeft();
 
     void recap(Map<String, HostStats> stats);

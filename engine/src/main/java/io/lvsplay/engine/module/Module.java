@@ -1,6 +1,8 @@
 package io.lvsplay.engine.module;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A task module. It looks at the host and the arguments and computes a {@link Plan}: what must
@@ -32,5 +34,22 @@ public interface Module {
      */
     default boolean needsConnection() {
         return true;
+    }
+
+    /** What the executor must know about a module, so it never special-cases modules by name. */
+    enum Trait {
+        /** Talks to no host: runs on the controller and needs no connection (debug, set_fact, assert). */
+        RUNS_ON_CONTROLLER,
+        /** Can plan in --check mode; without it the task is skipped in check mode, as Ansible does. */
+        SUPPORTS_CHECK_MODE,
+        /** An executor directive (meta): acted on by the executor itself, never planned on a host. */
+        META_ACTION,
+        /** Its result is the point of the task: shown in the output like Ansible shows debug's. */
+        SHOWS_RESULT
+    }
+
+    default Set<Trait> traits() {
+        return needsConnection() ? EnumSet.of(Trait.SUPPORTS_CHECK_MODE)
+                : EnumSet.of(Trait.RUNS_ON_CONTROLLER, Trait.SUPPORTS_CHECK_MODE);
     }
 }

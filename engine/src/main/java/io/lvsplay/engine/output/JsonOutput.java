@@ -47,8 +47,6 @@ public final class JsonOutput implements RunListener {
             return;
         }
         Map<String, Object> data = new LinkedHashMap<>(result.noLog() ? Map.of("censored", "no_log") : result.registered());
-        data.remove("_lvsplay_changed");
-        data.remove("_lvsplay_show");
         data.put("status", result.status().name().toLowerCase());
         if (result.ignored()) {
             data.put("ignored", true);

@@ -98,7 +98,7 @@ public final class TextOutput implements RunListener {
 
     /** debug's msg/var output and assert's messages are shown like Ansible shows them. */
     private static boolean isDebugLike(TaskResult r) {
-        return r.data().containsKey("_lvsplay_show");
+        return r.shown();
     }
 
     private Map<String, Object> visible(TaskResult r) {
@@ -108,12 +108,8 @@ public final class TextOutput implements RunListener {
             data.put("changed", r.changed());
             return data;
         }
-        data.put("changed", r.changed() || Boolean.TRUE.equals(r.data().get("_lvsplay_changed")));
-        r.data().forEach((k, v) -> {
-            if (!k.startsWith("_lvsplay")) {
-                data.put(k, v);
-            }
-        });
+        data.put("changed", r.changed());
+        data.putAll(r.data());
         return data;
     }
 
@@ -143,6 +139,13 @@ public final class TextOutput implements RunListener {
     @Override
     public void warning(String message) {
         print("[WARNING]: " + message);
+    }
+
+    @Override
+    public void meta(String message) {
+        if (verbosity >= 2) {
+            print("META: " + message);
+        }
     }
 
     @Override

@@ -1,0 +1,35 @@
+package io.lvsplay.engine.exec;
+
+import io.lvsplay.engine.facts.FactGatherer;
+import io.lvsplay.engine.template.TemplateError;
+import io.lvsplay.engine.transport.TransportException;
+import java.util.Map;
+
+/** The implicit "Gathering Facts" task at the start of each batch. */
+final class FactGathering {
+    private final PlayContext ctx;
+
+    FactGathering(PlayContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void gather(java.util.List<HostState> hosts) {
+        ctx.listener().taskStarted("Gathering Facts", false);
+        FactGatherer gatherer = new FactGatherer();
+        new HostFanout(ctx.forks(), ctx.listener()).forEachHost(hosts, 0, host -> {
+            Map<String, Object> vars = ctx.varsBuilder().build(host, Map.of());
+            try {
+                Map<String, Object> facts = gatherer.gather(ctx.connections().get(host.name, vars));
+                synchronized (host.facts) {
+                    host.facts.putAll(facts);
+                }
+                return TaskResult.ok(host.name);
+            } catch (TransportException e) {
+                ctx.connections().markBroken(host.name, e);
+                return TaskResult.unreachable(host.name, e.getMessage());
+            } catch (TemplateError e) {
+                return TaskResult.failure(host.name, e.getMessage());
+            }
+        });
+    }
+}

@@ -1,0 +1,26 @@
+package io.lvsplay.engine.exec;
+
+import io.lvsplay.engine.inventory.Inventory;
+import io.lvsplay.engine.module.ModuleRegistry;
+import io.lvsplay.engine.playbook.Play;
+import io.lvsplay.engine.playbook.PlaybookLoader;
+import io.lvsplay.engine.template.Templar;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/** What every part of the executor shares while one play runs. */
+record PlayContext(Play play, Inventory inventory, ModuleRegistry modules, Templar templar, ConnectionPool connections,
+                   RunOptions options, RunListener listener, ExecutorService forks, Map<String, HostState> states,
+                   PlaybookLoader loader, TaskFilter filter, VarsBuilder varsBuilder) {
+
+    /** The run-wide services, before a play's hosts (and so its variables) are known. */
+    record Run(Inventory inventory, ModuleRegistry modules, Templar templar, ConnectionPool connections,
+               RunOptions options, RunListener listener, ExecutorService forks, Map<String, HostState> states,
+               PlaybookLoader loader, TaskFilter filter) {
+
+        PlayContext forPlay(Play play, java.util.List<String> hosts) {
+            return new PlayContext(play, inventory, modules, templar, connections, options, listener, forks, states,
+                    loader, filter, new VarsBuilder(inventory, states, options, play, hosts));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.lvsplay.engine.exec;
+
+import io.lvsplay.engine.module.Module;
+import io.lvsplay.engine.playbook.Task;
+import io.lvsplay.engine.template.TemplateError;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends one task to its hosts: the banner, meta actions, run_once (one run stands for all hosts),
+ * and otherwise one {@link TaskRunner} run per host on the fork pool.
+ */
+final class TaskDispatch {
+    private final PlayContext ctx;
+    private final HostFanout fanout;
+    private final MetaActions meta;
+    private final TaskRunner taskRunner;
+
+    TaskDispatch(PlayContext ctx, HostFanout fanout, MetaActions meta) {
+        this.ctx = ctx;
+        this.fanout = fanout;
+        this.meta = meta;
+        this.taskRunner = new TaskRunner(ctx);
+    }
+
+    void run(Task task, List<HostState> hosts, Scope scope, boolean handler, boolean serialHosts) {
+        if (!handler && !ctx.filter().selected(task, scope)) {
+            return;
+        }
+        Module module = ctx.modules().find(task.module()).orElseThrow();
+        ctx.listener().taskStarted(title(task, hosts, scope), handler);
+        if (module.traits().contains(Module.Trait.META_ACTION)) {
+            meta.run(task, hosts, scope);
+            return;
+        }
+        if (task.options().runOnce() || scope.chain().stream().anyMatch(o -> o.runOnce())) {
+            runOnce(task, hosts, scope);
+            return;
+        }
+        if (serialHosts || hosts.size() == 1) {
+            hosts.forEach(h -> fanout.record(taskRunner.run(task, h, scope), h));
+            return;
+        }
+        fanout.forEachHost(hosts, 0, h -> taskRunner.run(task, h, scope));
+    }
+
+    private void runOnce(Task task, List<HostState> hosts, Scope scope) {
+        HostState first = hosts.get(0);
+        TaskResult result = taskRunner.run(task, first, scope);
+        fanout.record(result, first);
+        for (HostState other : hosts.subList(1, hosts.size())) {
+            if (result.status() == TaskStatus.FAILED && !result.ignored()) {
+                // the one run stood for every host: its failure fails them all, as in Ansible
+                other.stats.count(result.withHost(other.name));
+                other.failed = true;
+                continue;
+            }
+            if (task.register() != null) {
+                Object registered;
+                synchronized (first.runVars) {
+                    registered = first.runVars.get(task.register());
+                }
+                synchronized (other.runVars) {
+                    other.runVars.put(task.register(), registered);
+                }
+            }
+            if (result.changed()) {
+                synchronized (other.notified) {
+                    other.notified.addAll(task.notifies());
+                }
+            }
+        }
+    }
+
+    private String title(Task task, List<HostState> hosts, Scope scope) {
+        String name = task.title();
+        if (name.contains("{{")) {
+            try {
+                Map<String, Object> vars = ctx.varsBuilder().build(hosts.get(0), scope.vars(hosts.get(0).name));
+                name = String.valueOf(ctx.templar().template(name, vars, task.location().toString()));
+            } catch (TemplateError e) {
+                // Ansible shows the raw name when it cannot be templated for the header
+            }
+        }
+        return task.role() != null ? task.role().name() + " : " + name : name;
+    }
+}

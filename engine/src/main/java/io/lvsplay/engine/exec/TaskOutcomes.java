@@ -1,0 +1,66 @@
+package io.lvsplay.engine.exec;
+
+import io.lvsplay.engine.playbook.Task;
+import io.lvsplay.engine.playbook.TaskOptions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a finished task leaves on its host: no_log hiding, ignore_errors / ignore_unreachable, the
+ * failure a rescue section sees, the registered result, set facts, and notified handlers.
+ */
+final class TaskOutcomes {
+
+    static boolean noLog(Task task, Scope scope) {
+        // no_log set on the task, an enclosing block or the play
+        return Boolean.TRUE.equals(scope.resolve(task.options(), TaskOptions::noLog));
+    }
+
+    TaskResult record(Task task, HostState host, TaskResult result, Scope scope) {
+        if (result.noLog()) {
+            result = result.hidden();
+        }
+        if (result.status() == TaskStatus.FAILED
+                && Boolean.TRUE.equals(scope.resolve(task.options(), TaskOptions::ignoreErrors))) {
+            result = result.withStatus(TaskStatus.FAILED, true);
+        }
+        if (result.status() == TaskStatus.UNREACHABLE
+                && Boolean.TRUE.equals(scope.resolve(task.options(), TaskOptions::ignoreUnreachable))) {
+            result = result.withStatus(TaskStatus.UNREACHABLE, true);
+        }
+        if (result.status() == TaskStatus.FAILED && !result.ignored()) {
+            Map<String, Object> failedTask = new LinkedHashMap<>();
+            failedTask.put("name", task.title());
+            failedTask.put("action", task.module());
+            failedTask.put("args", task.args());
+            host.lastFailure = Map.of("ansible_failed_task", failedTask, "ansible_failed_result", result.registered());
+        }
+        if (task.register() != null && (result.status() != TaskStatus.UNREACHABLE || result.ignored())) {
+            synchronized (host.runVars) {
+                host.runVars.put(task.register(), result.registered());
+            }
+        }
+        if (result.status() != TaskStatus.FAILED && result.status() != TaskStatus.UNREACHABLE) {
+            mergeFacts(host, result);
+        }
+        if (result.changed() && result.status() != TaskStatus.FAILED) {
+            synchronized (host.notified) {
+                host.notified.addAll(task.notifies());
+            }
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void mergeFacts(HostState host, TaskResult result) {
+        List<TaskResult> all = result.items().isEmpty() ? List.of(result) : result.items();
+        for (TaskResult r : all) {
+            if (r.data().get("ansible_facts") instanceof Map<?, ?> facts) {
+                synchronized (host.runVars) {
+                    host.runVars.putAll((Map<String, Object>) facts);
+                }
+            }
+        }
+    }
+}

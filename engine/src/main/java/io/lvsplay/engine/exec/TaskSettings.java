@@ -1,0 +1,93 @@
+package io.lvsplay.engine.exec;
+
+import io.lvsplay.engine.module.ModuleArgs;
+import io.lvsplay.engine.playbook.Task;
+import io.lvsplay.engine.playbook.TaskOptions;
+import io.lvsplay.engine.remote.Become;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The keywords that steer one invocation, resolved from the task, its blocks and its play (innermost
+ * wins) against the command line: check_mode, diff, delegate_to, become, environment, remote_user.
+ */
+final class TaskSettings {
+    private final PlayContext ctx;
+
+    TaskSettings(PlayContext ctx) {
+        this.ctx = ctx;
+    }
+
+    boolean checkMode(Task task, Scope scope) {
+        Boolean forced = scope.resolve(task.options(), TaskOptions::checkMode);
+        return forced != null ? forced : ctx.options().check();
+    }
+
+    boolean diffMode(Task task, Scope scope) {
+        Boolean forced = scope.resolve(task.options(), TaskOptions::diff);
+        return forced != null ? forced : ctx.options().diff();
+    }
+
+    String delegate(Task task, Scope scope, Map<String, Object> vars) {
+        String delegate = scope.resolve(task.options(), TaskOptions::delegateTo);
+        if (delegate == null) {
+            return null;
+        }
+        return String.valueOf(ctx.templar().template(delegate, vars, task.location() + " (delegate_to)"));
+    }
+
+    /**
+     * environment: the play's, then each block's, then the task's, merged key by key (inner wins),
+     * each value templated with the task's variables.
+     */
+    Map<String, String> environment(Task task, Scope scope, Map<String, Object> vars) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        scope.chain().forEach(o -> merged.putAll(o.environment()));
+        merged.putAll(task.options().environment());
+        Map<String, String> env = new LinkedHashMap<>();
+        merged.forEach((k, v) -> {
+            Object value = ctx.templar().template(v, vars, task.location() + " (environment)");
+            if (!VarsBuilder.OMIT.equals(value)) {
+                env.put(k, value == null ? "" : String.valueOf(value));
+            }
+        });
+        return env;
+    }
+
+    /** The play's remote_user stands in for ansible_user when the host does not set one. */
+    Map<String, Object> connectionVars(Map<String, Object> vars) {
+        String playUser = ctx.play().remoteUser();
+        if (playUser == null || vars.containsKey("ansible_user") || vars.containsKey("ansible_ssh_user")) {
+            return vars;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(vars);
+        out.put("ansible_user", playUser);
+        return out;
+    }
+
+    Become become(Task task, Scope scope, Map<String, Object> vars) {
+        Boolean enabled = scope.resolve(task.options(), TaskOptions::become);
+        if (enabled == null) {
+            enabled = ctx.options().become() || truthy(vars.get("ansible_become"));
+        }
+        if (!enabled) {
+            return Become.NONE;
+        }
+        String user = scope.resolve(task.options(), TaskOptions::becomeUser);
+        if (user == null) {
+            user = ctx.options().becomeUser() != null ? ctx.options().becomeUser()
+                    : vars.get("ansible_become_user") != null ? String.valueOf(vars.get("ansible_become_user")) : "root";
+        }
+        Object pw = vars.get("ansible_become_password");
+        if (pw == null) {
+            pw = vars.get("ansible_become_pass");
+        }
+        String password = ctx.options().becomePassword() != null ? ctx.options().becomePassword()
+                : pw == null ? null : String.valueOf(ctx.templar().template(pw, vars, "ansible_become_password"));
+        return Become.as(String.valueOf(ctx.templar().template(user, vars, "become_user")), password);
+    }
+
+    private static boolean truthy(Object value) {
+        return value != null && Boolean.TRUE.equals(ModuleArgs.toBool(value));
+    }
+}
