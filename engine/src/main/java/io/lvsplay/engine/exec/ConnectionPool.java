@@ -18,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * closed at the end. A host that failed to connect stays failed (no reconnect storms).
  */
 final class ConnectionPool implements AutoCloseable {
+    /** Without ServerAliveInterval a dead network is noticed after about 3 x 10 s, not never. */
+    static final int DEFAULT_ALIVE_INTERVAL = 10;
+    static final int DEFAULT_ALIVE_COUNT = 3;
     private final RunOptions options;
     private final Templar templar;
     private final SshConnector connector = new SshConnector();
@@ -101,13 +104,23 @@ final class ConnectionPool implements AutoCloseable {
                 default -> HostKeyPolicy.STRICT;
             };
         }
+        // Ansible's precedence: host variables over --timeout, which the CLI resolves over ansible.cfg
         int timeout = s.connectTimeout() > 0 ? s.connectTimeout() : options.connectTimeoutSeconds();
+        int alive = s.aliveInterval() >= 0 ? s.aliveInterval() : DEFAULT_ALIVE_INTERVAL;
+        int count = s.aliveCountMax() > 0 ? s.aliveCountMax() : DEFAULT_ALIVE_COUNT;
         return connector.connect(new SshTarget(host, s.address(), s.port(), user, key, s.password(),
-                System.getenv("LVSPLAY_KEY_PASSPHRASE"), knownHosts, policy, timeout, 2));
+                System.getenv("LVSPLAY_KEY_PASSPHRASE"), knownHosts, policy, timeout, s.connectRetries(), alive, count));
     }
 
     private static String expandHome(String path) {
         return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
+    }
+
+    /** Commands sent to each host and answered so far (for --profile and the benchmark). */
+    Map<String, Long> roundTrips() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        open.forEach((host, c) -> counts.put(host, c.roundTrips()));
+        return counts;
     }
 
     @Override

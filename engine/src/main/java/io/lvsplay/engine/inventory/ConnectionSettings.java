@@ -24,12 +24,16 @@ import java.util.Map;
  * @param sshCommonArgs         ansible_ssh_common_args and ansible_ssh_extra_args joined by a space, "" when unset
  * @param knownHostsFile        first file of "-o UserKnownHostsFile=..." in those args, null when absent
  * @param strictHostKeyChecking value of "-o StrictHostKeyChecking=..." in those args (no, yes, accept-new ...), null when absent
- * @param connectTimeout        seconds, ansible_timeout / ansible_ssh_timeout, 10 when unset
+ * @param connectTimeout        seconds, ansible_timeout / ansible_ssh_timeout; 0 when unset, so that --timeout
+ *                              and ansible.cfg's timeout (lower in Ansible's precedence) apply
+ * @param connectRetries        ansible_ssh_retries, 0 when unset (Ansible's default)
+ * @param aliveInterval         "-o ServerAliveInterval=N" in the ssh args, -1 when absent
+ * @param aliveCountMax         "-o ServerAliveCountMax=N" in the ssh args, -1 when absent
  */
 public record ConnectionSettings(String address, int port, String user, String privateKeyFile, String password,
                                  boolean become, String becomeUser, String becomePassword, boolean local,
                                  String sshCommonArgs, String knownHostsFile, String strictHostKeyChecking,
-                                 int connectTimeout) {
+                                 int connectTimeout, int connectRetries, int aliveInterval, int aliveCountMax) {
 
     public static final int DEFAULT_PORT = 22;
     public static final int DEFAULT_TIMEOUT_SECONDS = 10;
@@ -57,7 +61,21 @@ public record ConnectionSettings(String address, int port, String user, String p
                 args,
                 knownHosts == null ? null : knownHosts.strip().split("\\s+")[0],
                 sshOption(sshArgs, "StrictHostKeyChecking"),
-                v.integer(DEFAULT_TIMEOUT_SECONDS, "ansible_timeout", "ansible_ssh_timeout"));
+                v.integer(0, "ansible_timeout", "ansible_ssh_timeout"),
+                v.integer(0, "ansible_ssh_retries"),
+                number(host, sshOption(sshArgs, "ServerAliveInterval"), "ServerAliveInterval"),
+                number(host, sshOption(sshArgs, "ServerAliveCountMax"), "ServerAliveCountMax"));
+    }
+
+    private static int number(String host, String value, String option) {
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InventoryError("host '" + host + "': -o " + option + "=" + value + " in the ssh args — it must be a whole number");
+        }
     }
 
     /** The value of "-o Name=value", "-oName=value" or "-o 'Name value'"; ssh option names ignore case. */

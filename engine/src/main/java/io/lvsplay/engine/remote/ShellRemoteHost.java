@@ -1,7 +1,11 @@
 package io.lvsplay.engine.remote;
 
 import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.transport.BecomeRefused;
+import io.lvsplay.engine.transport.CommandTimedOut;
 import io.lvsplay.engine.transport.Connection;
+import io.lvsplay.engine.transport.ExecOptions;
+import io.lvsplay.engine.transport.PromptReply;
 import io.lvsplay.engine.transport.ExecResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -16,17 +20,25 @@ public final class ShellRemoteHost implements RemoteHost {
     private static final String ABSENT_MARK = "No such file or directory";
     private static final String NOT_A_DIRECTORY = "Not a directory";
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final Connection connection;
     private final Become become;
+    private final ExecOptions options;
 
     public ShellRemoteHost(Connection connection, Become become) {
+        this(connection, become, ExecOptions.DEFAULT);
+    }
+
+    private ShellRemoteHost(Connection connection, Become become, ExecOptions options) {
         this.connection = connection;
         this.become = become == null ? Become.NONE : become;
+        this.options = options;
     }
 
     /** The same connection, as another become user (each task may have its own). */
     public ShellRemoteHost withBecome(Become other) {
-        return new ShellRemoteHost(connection, other);
+        return new ShellRemoteHost(connection, other, options);
     }
 
     @Override
@@ -42,34 +54,52 @@ public final class ShellRemoteHost implements RemoteHost {
     @Override
     public ExecResult run(String command, byte[] stdin) {
         byte[] input = stdin == null ? NO_INPUT : stdin;
-        if (!become.enabled()) {
-            return connection.exec(command, input);
+        try {
+            if (!become.enabled()) {
+                return connection.exec(command, input, options);
+            }
+            String key = randomKey();
+            PromptReply reply = new PromptReply(promptOf(key), readyOf(key), become.password());
+            ExecResult result = connection.exec(sudoCommand(command, key), input, options.withBecome(reply));
+            failOnSudoRefusal(result);
+            return result;
+        } catch (BecomeRefused e) {
+            throw new ModuleFailure("become to '" + become.user() + "' on " + hostName() + " failed: "
+                    + e.getMessage() + (become.password() == null
+                    ? ": set ansible_become_password or use --ask-become-pass" : ""));
+        } catch (CommandTimedOut e) {
+            throw new ModuleFailure(e.getMessage());
         }
-        ExecResult result = connection.exec(sudoCommand(command), sudoInput(input));
-        failOnSudoRefusal(result);
-        return result;
     }
 
-    /** The command line sudo runs: exposed so tests and debug output can show it. */
-    public String sudoCommand(String command) {
-        String user = ShellQuote.quote(become.user());
-        String auth = become.password() == null ? "-n" : "-S -p ''";
-        return "sudo -H " + auth + " -u " + user + " -- /bin/sh -c " + ShellQuote.quote(command);
+    /** The same connection and become user, with a per-command deadline (the task's timeout: keyword). */
+    public ShellRemoteHost withTimeout(int seconds) {
+        return new ShellRemoteHost(connection, become, new ExecOptions(seconds, null));
     }
 
     /*
-     * sudo -S reads the password one byte at a time up to the newline, so whatever follows the
-     * password on stdin reaches the command untouched.
+     * As Ansible does: sudo prints a prompt unique to this command when it wants the password, and
+     * the command prints a unique ready line first, so we know whether to send the password (only
+     * after the prompt) and when the task's own stdin may follow (only after the ready line).
      */
-    private byte[] sudoInput(byte[] stdin) {
-        if (become.password() == null) {
-            return stdin;
-        }
-        byte[] password = (become.password() + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[password.length + stdin.length];
-        System.arraycopy(password, 0, all, 0, password.length);
-        System.arraycopy(stdin, 0, all, password.length, stdin.length);
-        return all;
+    public String sudoCommand(String command, String key) {
+        String user = ShellQuote.quote(become.user());
+        return "sudo -H -S -p " + ShellQuote.quote(promptOf(key)) + " -u " + user + " -- /bin/sh -c "
+                + ShellQuote.quote("echo " + readyOf(key) + "; " + command);
+    }
+
+    private static String promptOf(String key) {
+        return "[lvsplay become password " + key + "] ";
+    }
+
+    private static String readyOf(String key) {
+        return "LVSPLAY-BECOME-OK-" + key;
+    }
+
+    private static String randomKey() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private void failOnSudoRefusal(ExecResult result) {
@@ -193,17 +223,35 @@ public final class ShellRemoteHost implements RemoteHost {
 
     /*
      * One command: temp file beside the target (so mv is a rename on the same filesystem),
-     * content from stdin, attributes taken from the old file unless given, then mv over it.
-     * The trap removes the temp file if any step fails.
+     * content from stdin, verified (size and SHA-256) before anything else, attributes taken from
+     * the old file unless given, then mv over it. A transfer cut short (the session killed, lvsplay
+     * killed) ends stdin early: the check fails and the old file stays. The traps remove the temp
+     * file on any failure or signal; a temp left by a SIGKILL is removed by the next write.
      */
     @Override
     public void writeFile(String path, byte[] content, String mode, String owner, String group) {
+        ExecResult r = run(writeScript(path, content, mode, owner, group), content);
+        if (!r.ok()) {
+            String err = r.stderr().strip();
+            String why = err.contains("mktemp") && err.contains(ABSENT_MARK)
+                    ? "the destination directory does not exist (" + err + ")"
+                    : err;
+            throw new ModuleFailure("cannot write " + path + " on " + hostName() + ": " + why);
+        }
+    }
+
+    static String writeScript(String path, byte[] content, String mode, String owner, String group) {
         String dest = ShellQuote.quote(path);
         StringBuilder script = new StringBuilder()
-                .append("set -e; dest=").append(dest).append("; ")
+                .append("LC_ALL=C; export LC_ALL; set -e; dest=").append(dest).append("; ")
+                .append("rm -f -- \"$dest\".lvsplay.??????; ")
                 .append("tmp=$(mktemp \"$dest.lvsplay.XXXXXX\"); ")
-                .append("trap 'rm -f \"$tmp\"' EXIT; ")
+                .append("trap 'rm -f \"$tmp\"' EXIT; trap 'exit 129' HUP INT TERM PIPE; ")
                 .append("cat > \"$tmp\"; ")
+                .append("size=$(wc -c < \"$tmp\"); sum=$(sha256sum < \"$tmp\"); ")
+                .append("if [ \"$size\" -ne ").append(content.length).append(" ] || [ \"${sum%% *}\" != ")
+                .append(sha256(content)).append(" ]; then echo \"incomplete transfer: $size of ")
+                .append(content.length).append(" bytes arrived; $dest left unchanged\" >&2; exit 1; fi; ")
                 .append("if [ -e \"$dest\" ]; then chmod --reference=\"$dest\" \"$tmp\"; ")
                 .append("chown --reference=\"$dest\" \"$tmp\" 2>/dev/null || true; else chmod 0644 \"$tmp\"; fi; ");
         if (mode != null) {
@@ -221,13 +269,14 @@ public final class ShellRemoteHost implements RemoteHost {
                 .append("*busy*) cat \"$tmp\" > \"$dest\"; chmod --reference=\"$tmp\" \"$dest\"; ")
                 .append("chown --reference=\"$tmp\" \"$dest\" 2>/dev/null || true ;; ")
                 .append("*) echo \"$err\" >&2; exit 1 ;; esac");
-        ExecResult r = run("LC_ALL=C; export LC_ALL; " + script, content);
-        if (!r.ok()) {
-            String err = r.stderr().strip();
-            String why = err.contains("mktemp") && err.contains(ABSENT_MARK)
-                    ? "the destination directory does not exist (" + err + ")"
-                    : err;
-            throw new ModuleFailure("cannot write " + path + " on " + hostName() + ": " + why);
+        return script.toString();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

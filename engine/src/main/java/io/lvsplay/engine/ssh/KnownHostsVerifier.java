@@ -16,6 +16,7 @@ final class KnownHostsVerifier implements HostKeyVerifier {
     private final File file;
     private final HostKeyPolicy policy;
     private volatile String refusal;
+    private volatile String changedKeyWarning;
 
     KnownHostsVerifier(File file, HostKeyPolicy policy) {
         this.file = file;
@@ -26,14 +27,16 @@ final class KnownHostsVerifier implements HostKeyVerifier {
         return refusal;
     }
 
+    /** Set when StrictHostKeyChecking=no let a changed key through: password auth must then be refused. */
+    String changedKeyWarning() {
+        return changedKeyWarning;
+    }
+
     @Override
     public boolean verify(String hostname, int port, PublicKey key) {
-        if (policy == HostKeyPolicy.OFF) {
-            return true;
-        }
         try {
             if (!file.exists()) {
-                if (policy != HostKeyPolicy.ACCEPT_NEW) {
+                if (policy == HostKeyPolicy.STRICT) {
                     refusal = "host key of " + display(hostname, port) + " is unknown and " + file
                             + " does not exist: add the key (ssh-keyscan) or run with --accept-new-host-keys";
                     return false;
@@ -59,7 +62,7 @@ final class KnownHostsVerifier implements HostKeyVerifier {
     @Override
     public List<String> findExistingAlgorithms(String hostname, int port) {
         // lets sshj ask the server for the key type we already know, so a host with several keys verifies
-        if (policy == HostKeyPolicy.OFF || !file.exists()) {
+        if (!file.exists()) {
             return List.of();
         }
         try {
@@ -82,7 +85,7 @@ final class KnownHostsVerifier implements HostKeyVerifier {
 
         @Override
         protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
-            if (policy == HostKeyPolicy.ACCEPT_NEW) {
+            if (policy != HostKeyPolicy.STRICT) {
                 try {
                     synchronized (KnownHostsVerifier.class) {
                         HostEntry entry = new HostEntry(null, hostname, KeyType.fromKey(key), key);
@@ -102,6 +105,14 @@ final class KnownHostsVerifier implements HostKeyVerifier {
 
         @Override
         protected boolean hostKeyChangedAction(String hostname, PublicKey key) {
+            if (policy == HostKeyPolicy.OFF) {
+                // what OpenSSH does with StrictHostKeyChecking=no: connect, warn loudly, no passwords
+                changedKeyWarning = "REMOTE HOST IDENTIFICATION HAS CHANGED for " + hostname + ": the key offered ("
+                        + KeyType.fromKey(key) + ") differs from the one in " + file + ". StrictHostKeyChecking=no "
+                        + "lets the connection go on, but password authentication is disabled to avoid "
+                        + "man-in-the-middle attacks";
+                return true;
+            }
             problem = "REMOTE HOST IDENTIFICATION HAS CHANGED for " + hostname + ": the key offered ("
                     + KeyType.fromKey(key) + ") differs from the one in " + file
                     + ". Someone may be intercepting the connection, or the host was reinstalled. If you trust "

@@ -10,11 +10,24 @@ import javax.net.SocketFactory;
  * connection; with Nagle's algorithm every one of them waits for a delayed ACK (about 40 ms).
  */
 final class NoDelaySocketFactory extends SocketFactory {
+    private final java.util.List<Socket> made = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private static Socket tuned(Socket socket) throws IOException {
+    private Socket tuned(Socket socket) throws IOException {
+        made.add(socket);
         socket.setTcpNoDelay(true);
         socket.setKeepAlive(true);
         return socket;
+    }
+
+    /** Closes every socket made here: unblocks a connect, banner or key exchange that passed its deadline. */
+    void closeAll() {
+        for (Socket socket : made) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
     }
 
     @Override

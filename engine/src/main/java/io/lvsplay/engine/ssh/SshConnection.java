@@ -1,20 +1,25 @@
 package io.lvsplay.engine.ssh;
 
 import io.lvsplay.engine.transport.Connection;
+import io.lvsplay.engine.transport.ExecOptions;
 import io.lvsplay.engine.transport.ExecResult;
+import io.lvsplay.engine.transport.StreamExchanges;
 import io.lvsplay.engine.transport.TransportException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
-/** One sshj connection to one host; every command is a new channel on it. */
+/**
+ * One sshj connection to one host; every command is a new channel on it. A broken network is
+ * noticed by the keepalive (ServerAliveInterval/CountMax), which disconnects the client and so
+ * ends any command waiting on it.
+ */
 final class SshConnection implements Connection {
     private final String hostName;
     private final SSHClient client;
+    private final AtomicLong roundTrips = new AtomicLong();
 
     SshConnection(String hostName, SSHClient client) {
         this.hostName = hostName;
@@ -22,36 +27,41 @@ final class SshConnection implements Connection {
     }
 
     @Override
-    public ExecResult exec(String command, byte[] stdin) {
+    public ExecResult exec(String command, byte[] stdin, ExecOptions options) {
         if (!client.isConnected()) {
             throw new TransportException("connection to " + hostName + " was closed");
         }
+        roundTrips.incrementAndGet();
         try (Session session = client.startSession();
              Session.Command cmd = session.exec(command)) {
-            OutputStream in = cmd.getOutputStream();
-            if (stdin != null && stdin.length > 0) {
-                in.write(stdin);
-                in.flush();
-            }
-            in.close();
-            byte[] out = readAll(cmd.getInputStream());
-            byte[] err = readAll(cmd.getErrorStream());
-            cmd.join(30, TimeUnit.SECONDS);
+            byte[][] output = StreamExchanges.run(cmd.getOutputStream(), cmd.getInputStream(), cmd.getErrorStream(),
+                    stdin, options, () -> closeQuietly(cmd), hostName);
+            cmd.join(10, TimeUnit.SECONDS);
             Integer status = cmd.getExitStatus();
             if (status == null) {
+                if (!client.isConnected()) {
+                    throw new TransportException("lost connection to " + hostName + " while a command ran");
+                }
                 String signal = cmd.getExitSignal() == null ? "no exit status" : "killed by " + cmd.getExitSignal();
                 throw new TransportException("command on " + hostName + " ended without an exit status (" + signal + ")");
             }
-            return new ExecResult(status, out, err);
+            return new ExecResult(status, output[0], output[1]);
         } catch (IOException e) {
             throw new TransportException("lost connection to " + hostName + ": " + e.getMessage(), e);
         }
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        in.transferTo(buffer);
-        return buffer.toByteArray();
+    private static void closeQuietly(Session.Command cmd) {
+        try {
+            cmd.close();
+        } catch (IOException ignored) {
+            // the channel is being abandoned anyway
+        }
+    }
+
+    @Override
+    public long roundTrips() {
+        return roundTrips.get();
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -19,6 +21,11 @@ public final class SshConnector {
     // building sshj's algorithm registry is costly; one config serves every connection
     private static final DefaultConfig CONFIG = new DefaultConfig();
 
+    static {
+        // keepalive@openssh.com requests counted against ServerAliveCountMax, as OpenSSH does
+        CONFIG.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+    }
+
     /**
      * Builds sshj's algorithm tables (about 0.1 s) on a background thread, so they are ready by the
      * time the first host is contacted, while the main thread loads and validates the playbook.
@@ -29,52 +36,87 @@ public final class SshConnector {
         warm.start();
     }
 
+    /**
+     * Connects within one deadline ({@code connectTimeoutSeconds}) that covers every phase and every
+     * retry: a host that accepts TCP but never speaks SSH, or drops SYNs, costs at most that long.
+     */
     public Connection connect(SshTarget target) {
+        long deadline = System.nanoTime() + target.connectTimeoutSeconds() * 1_000_000_000L;
         TransportException last = null;
         for (int attempt = 0; attempt <= Math.max(0, target.connectRetries()); attempt++) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left < 1000 && attempt > 0) {
+                break; // too little left for a handshake: report the first failure now
+            }
             try {
-                return connectOnce(target);
+                return connectOnce(target, left);
             } catch (TransportException e) {
                 last = e;
                 if (e instanceof HostKeyRefused || e instanceof AuthenticationFailed) {
                     throw e;
                 }
-                sleep(500L * (attempt + 1));
+                // Ansible's ssh plugin waits 2^n - 1 seconds (capped at 30) between attempts
+                sleep(Math.min(Math.min(30_000L, ((1L << attempt) - 1) * 1000), Math.max(0, (deadline - System.nanoTime()) / 1_000_000)));
             }
         }
-        throw last;
+        throw last != null ? last : new TransportException("Failed to connect to the host via ssh: "
+                + target.address() + ":" + target.port() + ": timed out after " + target.connectTimeoutSeconds() + " s");
     }
 
-    private Connection connectOnce(SshTarget target) {
+    private Connection connectOnce(SshTarget target, long budgetMillis) {
         SSHClient client = new SSHClient(CONFIG);
-        client.setSocketFactory(new NoDelaySocketFactory());
+        NoDelaySocketFactory sockets = new NoDelaySocketFactory();
+        client.setSocketFactory(sockets);
         KnownHostsVerifier verifier = new KnownHostsVerifier(knownHostsFile(target), target.hostKeyPolicy());
         client.addHostKeyVerifier(verifier);
-        client.setConnectTimeout(target.connectTimeoutSeconds() * 1000);
+        client.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, budgetMillis));
         client.setTimeout(0);
+        client.getTransport().setTimeoutMs((int) Math.min(Integer.MAX_VALUE, budgetMillis));
         String where = target.address() + ":" + target.port();
+        // banner, key exchange and authentication block on reads: the watchdog closes the socket at the deadline
+        Deadline watchdog = Deadline.after(budgetMillis, sockets::closeAll);
         try {
-            client.connect(target.address(), target.port());
-        } catch (IOException e) {
-            closeQuietly(client);
-            if (verifier.refusal() != null) {
-                throw new HostKeyRefused(verifier.refusal());
+            try {
+                client.connect(target.address(), target.port());
+            } catch (IOException e) {
+                closeQuietly(client);
+                if (verifier.refusal() != null) {
+                    throw new HostKeyRefused(verifier.refusal());
+                }
+                String why = watchdog.expired() ? "timed out after " + target.connectTimeoutSeconds()
+                        + " s (no SSH banner or key exchange)" : describe(e);
+                throw new TransportException("Failed to connect to the host via ssh: " + where + ": " + why, e);
             }
-            throw new TransportException("Failed to connect to the host via ssh: " + where + ": " + describe(e), e);
-        }
-        String user = target.user() != null ? target.user() : System.getProperty("user.name");
-        try {
-            authenticate(client, user, target);
-        } catch (IOException e) {
-            closeQuietly(client);
-            throw new AuthenticationFailed("Failed to authenticate as " + user + "@" + where + ": " + describe(e)
+            if (verifier.changedKeyWarning() != null) {
+                System.err.println("[WARNING]: " + target.hostName() + ": " + verifier.changedKeyWarning());
+            }
+            String user = target.user() != null ? target.user() : System.getProperty("user.name");
+            try {
+                authenticate(client, user, target, verifier.changedKeyWarning() == null);
+            } catch (IOException e) {
+                closeQuietly(client);
+                if (watchdog.expired()) {
+                    throw new TransportException("Failed to connect to the host via ssh: " + where
+                            + ": timed out after " + target.connectTimeoutSeconds() + " s during authentication", e);
+                }
+                throw new AuthenticationFailed("Failed to authenticate as " + user + "@" + where + ": " + describe(e)
                     + " (tried: " + (target.privateKey() != null ? target.privateKey() : "default keys in ~/.ssh")
                     + (target.password() != null ? ", password" : "") + ")");
+            }
+        } finally {
+            watchdog.cancel();
+        }
+        client.getTransport().setTimeoutMs(30_000);
+        if (target.aliveIntervalSeconds() > 0) {
+            KeepAliveRunner keepAlive = (KeepAliveRunner) client.getConnection().getKeepAlive();
+            keepAlive.setKeepAliveInterval(target.aliveIntervalSeconds());
+            keepAlive.setMaxAliveCount(Math.max(1, target.aliveCountMax()));
         }
         return new SshConnection(target.hostName(), client);
     }
 
-    private void authenticate(SSHClient client, String user, SshTarget target) throws IOException {
+    private void authenticate(SSHClient client, String user, SshTarget target, boolean passwordAllowed)
+            throws IOException {
         List<KeyProvider> keys = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         if (target.privateKey() != null) {
@@ -102,6 +144,9 @@ public final class SshConnector {
             } catch (UserAuthException e) {
                 keyFailure = e;
             }
+        }
+        if (target.password() != null && !passwordAllowed) {
+            throw new UserAuthException("password authentication is disabled because the host key changed");
         }
         if (target.password() != null) {
             client.authPassword(user, target.password().toCharArray());
