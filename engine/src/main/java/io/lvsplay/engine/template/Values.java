@@ -94,6 +94,9 @@ final class Values {
     if (value instanceof Boolean) {
       return "bool";
     }
+    if (value instanceof PythonTuple) {
+      return "tuple";
+    }
     if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
       return "int";
     }

@@ -83,7 +83,7 @@ class Jinja2CorpusTest {
     try {
       Object value = templar.template(form, vars, "corpus");
       String repr = value instanceof String text ? text : PythonRepr.repr(value);
-      return pythonType(value) + ": " + repr;
+      return Values.typeName(value) + ": " + repr;
     } catch (RuntimeException e) {
       return "error";
     }
@@ -97,31 +97,6 @@ class Jinja2CorpusTest {
       return result.asText();
     }
     return result.get("type").asText() + ": " + result.get("repr").asText();
-  }
-
-  private static String pythonType(Object value) {
-    if (value == null) {
-      return "NoneType";
-    }
-    if (value instanceof String) {
-      return "str";
-    }
-    if (value instanceof Boolean) {
-      return "bool";
-    }
-    if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
-      return "int";
-    }
-    if (value instanceof Number) {
-      return "float";
-    }
-    if (value instanceof Map) {
-      return "dict";
-    }
-    if (value instanceof Iterable) {
-      return "list";
-    }
-    return value.getClass().getSimpleName();
   }
 
   private static Set<String> knownDifferences() throws IOException {
