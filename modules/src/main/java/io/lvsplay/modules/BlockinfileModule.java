@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /** Keeps a block of lines between two marker lines, inserted where asked, replaced in place later. */
 public final class BlockinfileModule implements Module {
-    private static final ArgSpec SPEC = ArgSpec.of()
+    private static final ArgSpec SPEC = UnsupportedArgs.fileCommon(ArgSpec.of())
             .required("path", Type.PATH)
             .alias("dest", "path").alias("destfile", "path").alias("name", "path")
             .choice("state", "present", "present", "absent")

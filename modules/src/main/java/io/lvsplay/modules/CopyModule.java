@@ -23,7 +23,7 @@ import java.util.List;
  * remote_src, a file already on the host). Only files: a directory src is refused.
  */
 public final class CopyModule implements Module {
-    private static final ArgSpec SPEC = ArgSpec.of()
+    private static final ArgSpec SPEC = UnsupportedArgs.fileCommon(ArgSpec.of())
             .required("dest", Type.PATH)
             .arg("src", Type.PATH)
             .arg("content", Type.RAW)
@@ -35,7 +35,8 @@ public final class CopyModule implements Module {
             .arg("owner", Type.STR)
             .arg("group", Type.STR)
             .mutuallyExclusive("src", "content")
-            .requiredOneOf("src", "content");
+            .requiredOneOf("src", "content")
+            .notSupported("directory_mode", "follow", "local_follow", "checksum", "decrypt");
 
     @Override
     public String name() {

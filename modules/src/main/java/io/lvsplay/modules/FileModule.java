@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** Paths in a state: file, directory (optionally recursive attributes), absent, link, touch. */
 public final class FileModule implements Module {
-    private static final ArgSpec SPEC = ArgSpec.of()
+    private static final ArgSpec SPEC = UnsupportedArgs.fileCommon(ArgSpec.of())
             .required("path", Type.PATH)
             .alias("dest", "path").alias("name", "path")
             .choice("state", null, "file", "directory", "absent", "link", "touch")
@@ -27,7 +27,9 @@ public final class FileModule implements Module {
             .arg("owner", Type.STR)
             .arg("group", Type.STR)
             .arg("recurse", Type.BOOL, false)
-            .arg("force", Type.BOOL, false);
+            .arg("force", Type.BOOL, false)
+            .notSupported("follow", "access_time", "access_time_format", "modification_time",
+                    "modification_time_format");
 
     @Override
     public String name() {

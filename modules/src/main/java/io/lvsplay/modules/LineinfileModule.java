@@ -16,7 +16,7 @@ import java.util.List;
 
 /** Ensures one line is present (replacing the last regexp match) or that matching lines are absent. */
 public final class LineinfileModule implements Module {
-    private static final ArgSpec SPEC = ArgSpec.of()
+    private static final ArgSpec SPEC = UnsupportedArgs.fileCommon(ArgSpec.of())
             .required("path", Type.PATH)
             .alias("dest", "path").alias("destfile", "path").alias("name", "path")
             .choice("state", "present", "present", "absent")

@@ -58,13 +58,17 @@ public final class PackageModule implements Module {
 
     @Override
     public ArgSpec argSpec() {
-        return ArgSpec.of()
+        ArgSpec spec = ArgSpec.of()
                 .arg("name", Type.LIST).alias("pkg", "name")
                 .choice("state", "present", "present", "installed", "absent", "removed", "latest")
                 .arg("update_cache", Type.BOOL, false)
                 .arg("cache_valid_time", Type.INT)
                 .arg("install_recommends", Type.BOOL)
                 .requiredOneOf("name", "update_cache");
+        if ("apt".equals(forcedManager)) {
+            return UnsupportedArgs.apt(spec);
+        }
+        return forcedManager == null ? spec.notSupported("use") : UnsupportedArgs.rpm(spec);
     }
 
     @Override

@@ -26,7 +26,8 @@ public final class ServiceModule implements Module {
             .required("name", Type.STR)
             .choice("state", null, "started", "stopped", "restarted", "reloaded")
             .arg("enabled", Type.BOOL)
-            .requiredOneOf("state", "enabled");
+            .requiredOneOf("state", "enabled")
+            .notSupported("sleep", "pattern", "arguments", "args", "runlevel", "use");
 
     @Override
     public String name() {

@@ -16,7 +16,7 @@ import java.util.List;
 
 /** Renders a Jinja2 template from the controller and installs the result like copy does. */
 public final class TemplateModule implements Module {
-    private static final ArgSpec SPEC = ArgSpec.of()
+    private static final ArgSpec SPEC = UnsupportedArgs.fileCommon(ArgSpec.of())
             .required("src", Type.PATH)
             .required("dest", Type.PATH)
             .arg("force", Type.BOOL, true)
@@ -24,7 +24,10 @@ public final class TemplateModule implements Module {
             .arg("validate", Type.STR)
             .arg("mode", Type.RAW)
             .arg("owner", Type.STR)
-            .arg("group", Type.STR);
+            .arg("group", Type.STR)
+            .notSupported("newline_sequence", "block_start_string", "block_end_string", "variable_start_string",
+                    "variable_end_string", "comment_start_string", "comment_end_string", "trim_blocks",
+                    "lstrip_blocks", "output_encoding", "follow");
 
     @Override
     public String name() {

@@ -28,7 +28,8 @@ public final class WaitForModule implements Module {
             .arg("connect_timeout", Type.INT, 5)
             .arg("search_regex", Type.STR)
             .arg("msg", Type.STR)
-            .mutuallyExclusive("port", "path");
+            .mutuallyExclusive("port", "path")
+            .notSupported("active_connection_states", "exclude_hosts");
 
     @Override
     public String name() {
