@@ -302,14 +302,21 @@ public final class PlaybookLoader {
         return loadTaskFile(file, role);
     }
 
+    /** A mapping keyword; Ansible also takes vars as a list of mappings, merged in order. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> mapping(Map<String, Object> map, String key, YamlDocument doc) {
+    static Map<String, Object> mapping(Map<String, Object> map, String key, YamlDocument doc) {
         Object value = map.get(key);
         if (value == null) {
             return Map.of();
         }
+        if (value instanceof List<?> list && list.stream().allMatch(Map.class::isInstance)) {
+            Map<String, Object> merged = new java.util.LinkedHashMap<>();
+            list.forEach(m -> ((Map<?, ?>) m).forEach((k, v) -> merged.put(String.valueOf(k), v)));
+            return merged;
+        }
         if (!(value instanceof Map)) {
-            throw new PlaybookError(doc.at(map, key), "'" + key + "' must be a mapping of names to values");
+            throw new PlaybookError(doc.at(map, key), "'" + key + "' must be a mapping of names to values"
+                    + " (or a list of such mappings), got " + YamlDocument.describe(value));
         }
         return (Map<String, Object>) value;
     }

@@ -105,7 +105,15 @@ public final class TaskParser {
                 "ansible.builtin.include_role")) {
             if (map.containsKey(key)) {
                 checkKeys(map, doc, union(union(COMMON_KEYS, TASK_KEYS), Set.of(key)), key);
-                if (!(map.get(key) instanceof Map<?, ?> spec) || spec.get("name") == null) {
+                Object roleSpec = map.get(key);
+                if (roleSpec instanceof String text) {
+                    try {
+                        roleSpec = FreeFormArgs.parse(text, false, List.of());
+                    } catch (IllegalArgumentException e) {
+                        throw new PlaybookError(doc.at(map, key), key + ": " + e.getMessage());
+                    }
+                }
+                if (!(roleSpec instanceof Map<?, ?> spec) || spec.get("name") == null) {
                     throw new PlaybookError(doc.at(map, key), key + " needs 'name: ROLE'");
                 }
                 String roleName = String.valueOf(spec.get("name"));
@@ -268,13 +276,8 @@ public final class TaskParser {
 
     private TaskOptions options(Map<String, Object> map, YamlDocument doc) {
         KeywordValues.check(map, doc);
-        Object vars = map.get("vars");
-        if (vars != null && !(vars instanceof Map)) {
-            throw new PlaybookError(doc.at(map, "vars"), "'vars' must be a mapping");
-        }
         Object env = map.get("environment");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> varsMap = vars == null ? Map.of() : (Map<String, Object>) vars;
+        Map<String, Object> varsMap = PlaybookLoader.mapping(map, "vars", doc);
         @SuppressWarnings("unchecked")
         Map<String, Object> envMap = env instanceof Map<?, ?> e ? (Map<String, Object>) e : Map.of();
         return new TaskOptions(stringOrNull(map.get("name")), conditions(map.get("when")), strings(map.get("tags")),

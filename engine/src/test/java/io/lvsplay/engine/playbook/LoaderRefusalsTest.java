@@ -131,4 +131,16 @@ class LoaderRefusalsTest {
                       retries: many
                 """).getMessage().contains("'retries' must be a whole number, got: many"));
     }
+
+    @Test
+    void varsMayBeAListOfMappingsMergedInOrder() throws IOException {
+        Task t = onlyTask("""
+                - debug: msg=hi
+                  vars:
+                    - a: 1
+                    - a: 2
+                      b: 3
+                """);
+        assertEquals(Map.of("a", 2, "b", 3), t.options().vars());
+    }
 }
