@@ -131,26 +131,28 @@ class ShellRemoteHostTest {
     }
 
     @Test
-    void becomeWithoutPasswordRunsSudoNonInteractively() {
+    void becomeRunsSudoWithAUniquePromptAndAReadyLine() {
         RecordingConnection conn = new RecordingConnection();
         new ShellRemoteHost(conn, Become.as("postgres", null)).run("echo 'hi'", "in".getBytes(StandardCharsets.UTF_8));
-        assertEquals("sudo -H -n -u postgres -- /bin/sh -c 'echo '\"'\"'hi'\"'\"''", conn.commands.get(0));
+        assertTrue(conn.commands.get(0).matches("sudo -H -S -p '\\[lvsplay become password [0-9a-f]{24}\\] ' -u postgres -- "
+                + "/bin/sh -c 'echo LVSPLAY-BECOME-OK-[0-9a-f]{24}; echo '.*"), conn.commands.get(0));
         assertEquals("in", conn.stdins.get(0));
     }
 
     @Test
-    void becomeWithPasswordSendsItAheadOfTheCommandsStdin() {
+    void theBecomePasswordIsNeverPartOfTheCommandsStdin() {
         RecordingConnection conn = new RecordingConnection();
         new ShellRemoteHost(conn, Become.as(null, "s3cret")).run("cat", "payload".getBytes(StandardCharsets.UTF_8));
-        assertEquals("sudo -H -S -p '' -u root -- /bin/sh -c cat", conn.commands.get(0));
-        assertEquals("s3cret\npayload", conn.stdins.get(0));
+        assertEquals("payload", conn.stdins.get(0));
+        assertEquals("s3cret", conn.replies.get(0).password(), "it goes to the prompt answerer only");
+        assertFalse(conn.commands.get(0).contains("s3cret"));
     }
 
     @Test
     void sudoAskingForAPasswordIsReportedAsABecomeProblem() {
         Connection refusing = new RecordingConnection() {
             @Override
-            public ExecResult exec(String command, byte[] stdin) {
+            public ExecResult exec(String command, byte[] stdin, io.lvsplay.engine.transport.ExecOptions options) {
                 return new ExecResult(1, new byte[0], "sudo: a password is required\n".getBytes(StandardCharsets.UTF_8));
             }
         };
@@ -168,12 +170,19 @@ class ShellRemoteHostTest {
     private static class RecordingConnection implements Connection {
         final List<String> commands = new ArrayList<>();
         final List<String> stdins = new ArrayList<>();
+        final List<io.lvsplay.engine.transport.PromptReply> replies = new ArrayList<>();
 
         @Override
-        public ExecResult exec(String command, byte[] stdin) {
+        public ExecResult exec(String command, byte[] stdin, io.lvsplay.engine.transport.ExecOptions options) {
             commands.add(command);
             stdins.add(new String(stdin, StandardCharsets.UTF_8));
+            replies.add(options.become());
             return new ExecResult(0, new byte[0], new byte[0]);
+        }
+
+        @Override
+        public long roundTrips() {
+            return commands.size();
         }
 
         @Override

@@ -32,8 +32,15 @@ class ConnectDeadlineTest {
             SshTarget target = new SshTarget("tarpit", "127.0.0.1", tarpit.getLocalPort(), "root", null, null, null,
                     null, HostKeyPolicy.OFF, 2, 1, 0, 0);
 
+            SshConnector connector = new SshConnector(); // loads sshj and its crypto before the clock starts
+            try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                int port = closed.getLocalPort();
+                closed.close();
+                assertThrows(TransportException.class, () -> connector.connect(new SshTarget("warm", "127.0.0.1", port,
+                        "root", null, null, null, null, HostKeyPolicy.OFF, 2, 0, 0, 0)));
+            }
             long start = System.nanoTime();
-            TransportException e = assertThrows(TransportException.class, () -> new SshConnector().connect(target));
+            TransportException e = assertThrows(TransportException.class, () -> connector.connect(target));
             double seconds = (System.nanoTime() - start) / 1e9;
 
             assertTrue(seconds < 3.5, "took " + seconds + " s, deadline 2 s (retries included)");
