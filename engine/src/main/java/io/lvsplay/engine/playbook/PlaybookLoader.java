@@ -143,7 +143,7 @@ public final class PlaybookLoader {
                 Boolean.TRUE.equals(TaskParser.boolOrNull(map.get("run_once"))),
                 TaskParser.boolOrNull(map.get("no_log")), TaskParser.boolOrNull(map.get("ignore_errors")),
                 TaskParser.boolOrNull(map.get("ignore_unreachable")), TaskParser.boolOrNull(map.get("check_mode")),
-                TaskParser.boolOrNull(map.get("diff")), Map.of());
+                TaskParser.boolOrNull(map.get("diff")), playEnvironment(map.get("environment")));
         Object gather = map.get("gather_facts");
         boolean gatherFacts = gather == null || Boolean.TRUE.equals(TaskParser.boolOrNull(gather));
         List<Object> serial = map.get("serial") == null ? List.of()
@@ -319,5 +319,10 @@ public final class PlaybookLoader {
                     + " (or a list of such mappings), got " + YamlDocument.describe(value));
         }
         return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> playEnvironment(Object env) {
+        return env instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 }
