@@ -92,6 +92,7 @@ public final class PlaybookLoader {
                         + (modules.knows(key) ? " (module calls belong under 'tasks:')" : ""));
             }
         }
+        UnimplementedKeywords.check(map, doc, "play");
         if (map.containsKey("vars_prompt")) {
             throw new PlaybookError(doc.at(map, "vars_prompt"), "vars_prompt is not supported; pass values with -e");
         }

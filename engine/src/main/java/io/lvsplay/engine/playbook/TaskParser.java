@@ -276,6 +276,7 @@ public final class TaskParser {
 
     private TaskOptions options(Map<String, Object> map, YamlDocument doc) {
         KeywordValues.check(map, doc);
+        UnimplementedKeywords.check(map, doc, "task");
         Object env = map.get("environment");
         Map<String, Object> varsMap = PlaybookLoader.mapping(map, "vars", doc);
         @SuppressWarnings("unchecked")
