@@ -37,7 +37,7 @@ final class AnsibleJinjava {
             .withKeepNullableLoopValues(true)
             .build())
         .build();
-    Jinjava jinjava = new Jinjava(config);
+    Jinjava jinjava = new PythonJinjava(config);
     register(jinjava.getGlobalContext());
     return jinjava;
   }
@@ -59,6 +59,10 @@ final class AnsibleJinjava {
     FileAndSetTests.all().forEach(context::registerExpTest);
     AnsibleFunctions.register(context);
     context.registerTag(new LoopItems.Tag());
+    context.registerTag(new PythonIfTag());
+    for (String name : List.of("select", "reject")) {
+      context.registerFilter(new TruthyByDefaultFilter(context.getFilter(name)));
+    }
 
     // Every other filter and test, ours and jinjava's alike, must fail on undefined input.
     for (Filter filter : new ArrayList<>(context.getAllFilters())) {
