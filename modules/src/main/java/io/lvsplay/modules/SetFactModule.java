@@ -8,7 +8,9 @@ import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sets host variables: the result's {@code ansible_facts} is merged into the host's vars by the
@@ -46,6 +48,10 @@ public final class SetFactModule implements Module {
                         + "or underscore character, and contain only letters, numbers and underscores.");
             }
         }
+        // as Ansible's set_fact without jinja2_native: the strings true/false/yes/no become booleans
+        facts.replaceAll((key, value) -> value instanceof CharSequence text
+                && Set.of("true", "false", "yes", "no").contains(text.toString().toLowerCase(Locale.ROOT))
+                ? Set.of("true", "yes").contains(text.toString().toLowerCase(Locale.ROOT)) : value);
         return Plan.unchanged(Map.of("ansible_facts", facts,
                 "_ansible_facts_cacheable", args.bool("cacheable", false)));
     }

@@ -62,6 +62,12 @@ class ControllerModulesTest {
     }
 
     @Test
+    void setFactTurnsTheStringsTrueFalseYesNoIntoBooleansAsAnsibleDoes() {
+        Plan plan = ctx.plan(new SetFactModule(), args("a", "false", "b", "Yes", "c", "no", "d", "maybe", "e", "0"));
+        assertEquals(Map.of("a", false, "b", true, "c", false, "d", "maybe", "e", "0"), plan.result().get("ansible_facts"));
+    }
+
+    @Test
     void setFactRejectsInvalidVariableNames() {
         assertThrows(ModuleFailure.class, () -> ctx.plan(new SetFactModule(), args("not-valid", 1)));
     }
