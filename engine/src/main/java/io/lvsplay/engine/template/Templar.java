@@ -146,8 +146,11 @@ public final class Templar {
     return -1;
   }
 
-  /** True if the value, or any string nested in it, contains "{{" or "{%". */
+  /** True if the value, or any string nested in it, contains "{{" or "{%"; never an {@link UnsafeText}. */
   public static boolean isTemplated(Object value) {
+    if (value instanceof UnsafeText) {
+      return false;
+    }
     if (value instanceof CharSequence text) {
       String string = text.toString();
       return string.contains("{{") || string.contains("{%");
