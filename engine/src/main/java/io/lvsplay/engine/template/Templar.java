@@ -178,7 +178,10 @@ public final class Templar {
         return text;
       }
       templar.checkParses(text, session.source());
-      return session.template(text);
+      session.scope().takeUnsafeRead();
+      Object result = session.template(text);
+      // as Ansible: text made from an unsafe value is unsafe too ("pre {{ raw }}" set as a fact stays literal)
+      return session.scope().takeUnsafeRead() && result instanceof String made ? UnsafeText.of(made) : result;
     }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> result = new LinkedHashMap<>();

@@ -33,6 +33,14 @@ class UnsafeTextTest {
   }
 
   @Test
+  void textMadeFromAnUnsafeValueIsUnsafeToo() {
+    Object made = TEMPLAR.template("pre {{ raw }}", VARS, "t");
+    assertInstanceOf(UnsafeText.class, made);
+    assertEquals("pre {{ x }}", TEMPLAR.render("{{ fact }}", Map.of("x", 1, "fact", made), "t"));
+    assertEquals(String.class, TEMPLAR.template("pre {{ x }}", VARS, "t").getClass());
+  }
+
+  @Test
   void insideAListOnlyTheUnsafeItemStaysLiteral() {
     assertEquals("[1, '{{ x }}']", TEMPLAR.render("{{ [x, raw] }}", VARS, "t"));
     assertEquals("{{ x }},1,", TEMPLAR.render("{% for i in items %}{{ i }},{% endfor %}", VARS, "t"));
