@@ -1,6 +1,7 @@
 package io.lvsplay.engine.exec;
 
 import io.lvsplay.engine.module.Diff;
+import io.lvsplay.engine.template.UnsafeText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,8 @@ public record TaskResult(String host, TaskStatus status, boolean changed, boolea
         return msg == null ? null : String.valueOf(msg);
     }
 
-    /** The register value: data plus the standard changed/failed/skipped flags. */
+    /** The register value: data plus the standard changed/failed/skipped flags; its text is unsafe, as in Ansible. */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> registered() {
         Map<String, Object> out = new LinkedHashMap<>(data);
         out.put("changed", changed);
@@ -62,7 +64,8 @@ public record TaskResult(String host, TaskStatus status, boolean changed, boolea
         if (!items.isEmpty()) {
             out.put("results", items.stream().map(TaskResult::registered).toList());
         }
-        return out;
+        // a command's stdout "{{ foo }}" is what it printed, never a template
+        return (Map<String, Object>) UnsafeText.wrap(out);
     }
 
     public TaskResult withStatus(TaskStatus newStatus, boolean newIgnored) {

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.lvsplay.engine.template.UnsafeText;
 import java.io.IOException;
 import java.math.BigDecimal;
 
@@ -33,15 +35,16 @@ public final class JsonText {
                 .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, sortKeys)
                 .registerModule(new SimpleModule().addSerializer(Double.class, new PythonFloat())
-                        .addSerializer(Float.class, new PythonFloat()));
+                        .addSerializer(Float.class, new PythonFloat())
+                        .addSerializer(UnsafeText.class, ToStringSerializer.instance));
         mapper.getFactory().setCharacterEscapes(new PythonEscapes());
         return mapper;
     }
 
     /** Strings as they are (item=foo), everything else as compact JSON (item={"a": 1}). */
     public static String compact(Object value) {
-        if (value instanceof String s) {
-            return s;
+        if (value instanceof String || value instanceof UnsafeText) {
+            return value.toString();
         }
         return write(MAPPER, value, new PythonSeparators());
     }

@@ -15,6 +15,7 @@ public final class VariableReferences {
     private static final Pattern EXPRESSION = Pattern.compile("\\{\\{(.*?)}}|\\{%(.*?)%}", Pattern.DOTALL);
     private static final Pattern LOCAL = Pattern.compile(
             "\\{%-?\\s*(?:for|set)\\s+([A-Za-z_][A-Za-z0-9_]*(?:\\s*,\\s*[A-Za-z_][A-Za-z0-9_]*)*)\\s*(?:in\\b|=)");
+    private static final Pattern RAW = Pattern.compile("\\{%-?\\s*raw\\s*-?%}.*?\\{%-?\\s*endraw\\s*-?%}", Pattern.DOTALL);
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "else", "elif",
             "endif", "for", "endfor", "set", "endset", "macro", "endmacro", "call", "endcall", "filter", "endfilter",
@@ -33,7 +34,9 @@ public final class VariableReferences {
     }
 
     private static void collect(Object value, Set<String> names) {
-        if (value instanceof String s) {
+        if (value instanceof String text) {
+            // {% raw %}{{ foo }}{% endraw %} is literal text, it reads no variable
+            String s = RAW.matcher(text).replaceAll("");
             Set<String> found = new LinkedHashSet<>();
             Matcher m = EXPRESSION.matcher(s);
             while (m.find()) {

@@ -1,5 +1,6 @@
 package io.lvsplay.engine.playbook;
 
+import io.lvsplay.engine.template.UnsafeTag;
 import io.lvsplay.engine.vault.VaultEnvelope;
 import io.lvsplay.engine.vault.VaultError;
 import io.lvsplay.engine.vault.VaultKeyring;
@@ -110,6 +111,9 @@ public final class YamlDocument {
 
     private Object convert(Node node) {
         int line = node.getStartMark().getLine() + 1;
+        if (UnsafeTag.TAG.equals(node.getTag())) {
+            return unsafe(node, line);
+        }
         if (node instanceof MappingNode mapping) {
             Map<String, Object> map = new LinkedHashMap<>();
             Map<String, Integer> keys = new LinkedHashMap<>();
@@ -145,6 +149,18 @@ public final class YamlDocument {
             return VaultYaml.decryptNode((ScalarNode) node);
         }
         return ScalarConstructor.INSTANCE.scalar((ScalarNode) node);
+    }
+
+    private Object unsafe(Node node, int line) {
+        try {
+            Object value = UnsafeTag.value(node, this::convert);
+            if (value instanceof Map || value instanceof List) {
+                lines.put(value, line);
+            }
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw new PlaybookError(new SourceLocation(file, line), e.getMessage());
+        }
     }
 
     /** snakeyaml's safe constructor, used only to give scalars their YAML 1.1 types. */

@@ -27,6 +27,8 @@ final class AnsibleJinjava {
         .withTrimBlocks(true)
         .withLstripBlocks(false)
         .withElResolver(resolver)
+        // Jinja2 never renders an expression's output again: "{{ '{{ x }}' }}" is "{{ x }}" (and !unsafe relies on it)
+        .withNestedInterpretationEnabled(false)
         .withInterperterFactory(new StrictInterpreter.Factory())
         .withLegacyOverrides(LegacyOverrides.newBuilder()
             .withIterateOverMapKeys(true)

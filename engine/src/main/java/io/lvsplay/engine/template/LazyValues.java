@@ -12,6 +12,9 @@ final class LazyValues {
   /** Templates one variable's string value, detecting cycles by path. */
   interface VariableTemplater {
     Object templateVariable(String path, String rawTemplate);
+
+    /** A template read an {@link UnsafeText}: Ansible then marks the whole result unsafe. */
+    default void readUnsafe() {}
   }
 
   private LazyValues() {}
@@ -20,6 +23,10 @@ final class LazyValues {
   static Object wrap(Object raw, String path, VariableTemplater templater) {
     if (raw instanceof String text && Templar.isTemplated(text)) {
       return templater.templateVariable(path, text);
+    }
+    if (raw instanceof UnsafeText) {
+      templater.readUnsafe();
+      return raw;
     }
     if (raw instanceof LazyMap || raw instanceof LazyList) {
       return raw;

@@ -25,7 +25,8 @@ record StrictFilter(Filter delegate) implements AdvancedFilter {
       Strictness.requireDefined(arg);
     }
     kwargs.values().forEach(Strictness::requireDefined);
-    return delegate.filter(input, interpreter, args, kwargs);
+    // jinjava's string filters look for a String: unsafe text filters as its plain text
+    return delegate.filter(input instanceof UnsafeText ? input.toString() : input, interpreter, args, kwargs);
   }
 
   /** The same rule for tests: {@code missing is string} fails, only defined/undefined may see it. */

@@ -48,8 +48,8 @@ final class StrictResolver extends ELResolver {
       Object value = map.containsKey(params[0]) ? map.get(params[0]) : params[1];
       return JinjavaInterpreter.getCurrent().wrap(value);
     }
-    if (base instanceof String text && method instanceof String name) {
-      Optional<Object> result = PythonStrings.invoke(text, name, params);
+    if ((base instanceof String || base instanceof UnsafeText) && method instanceof String name) {
+      Optional<Object> result = PythonStrings.invoke(base.toString(), name, params);
       if (result.isPresent()) {
         context.setPropertyResolved(true);
         return JinjavaInterpreter.getCurrent().wrap(result.get());

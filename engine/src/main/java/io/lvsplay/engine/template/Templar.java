@@ -146,8 +146,11 @@ public final class Templar {
     return -1;
   }
 
-  /** True if the value, or any string nested in it, contains "{{" or "{%". */
+  /** True if the value, or any string nested in it, contains "{{" or "{%"; never an {@link UnsafeText}. */
   public static boolean isTemplated(Object value) {
+    if (value instanceof UnsafeText) {
+      return false;
+    }
     if (value instanceof CharSequence text) {
       String string = text.toString();
       return string.contains("{{") || string.contains("{%");
@@ -175,7 +178,10 @@ public final class Templar {
         return text;
       }
       templar.checkParses(text, session.source());
-      return session.template(text);
+      session.scope().takeUnsafeRead();
+      Object result = session.template(text);
+      // as Ansible: text made from an unsafe value is unsafe too ("pre {{ raw }}" set as a fact stays literal)
+      return session.scope().takeUnsafeRead() && result instanceof String made ? UnsafeText.of(made) : result;
     }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> result = new LinkedHashMap<>();

@@ -47,7 +47,7 @@ final class Values {
   }
 
   static boolean isString(Object value) {
-    return value instanceof String || value instanceof SafeString;
+    return value instanceof String || value instanceof SafeString || value instanceof UnsafeText;
   }
 
   static boolean isNumber(Object value) {
@@ -59,7 +59,7 @@ final class Values {
     if (a instanceof Number x && b instanceof Number y) {
       return compare(x, y) == 0;
     }
-    if (a instanceof SafeString || b instanceof SafeString) {
+    if (a instanceof SafeString || b instanceof SafeString || a instanceof UnsafeText || b instanceof UnsafeText) {
       return Objects.equals(String.valueOf(a), String.valueOf(b));
     }
     return Objects.equals(a, b);

@@ -14,6 +14,7 @@ final class VariableScope implements LazyValues.VariableTemplater {
   private final Jinjava jinjava;
   private final LazyMap vars;
   private final Deque<String> inProgress = new ArrayDeque<>();
+  private boolean unsafeRead;
 
   @SuppressWarnings("unchecked")
   VariableScope(Jinjava jinjava, Map<String, ?> vars) {
@@ -49,6 +50,18 @@ final class VariableScope implements LazyValues.VariableTemplater {
       case "false", "False" -> Boolean.FALSE;
       default -> Undefined.variable(name);
     };
+  }
+
+  @Override
+  public void readUnsafe() {
+    unsafeRead = true;
+  }
+
+  /** Whether a template read an unsafe value since the last call (which clears it). */
+  boolean takeUnsafeRead() {
+    boolean read = unsafeRead;
+    unsafeRead = false;
+    return read;
   }
 
   @Override

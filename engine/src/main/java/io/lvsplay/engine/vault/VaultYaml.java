@@ -1,8 +1,10 @@
 package io.lvsplay.engine.vault;
 
+import io.lvsplay.engine.template.UnsafeTag;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.ConstructorException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -38,7 +40,7 @@ public final class VaultYaml {
         }
     }
 
-    /** snakeyaml's safe constructor (YAML 1.1 types, as PyYAML) that also knows !vault. */
+    /** snakeyaml's safe constructor (YAML 1.1 types, as PyYAML) that also knows !vault and !unsafe. */
     public static final class VaultConstructor extends SafeConstructor {
         public VaultConstructor() {
             super(new LoaderOptions());
@@ -46,6 +48,16 @@ public final class VaultYaml {
                 @Override
                 public Object construct(Node node) {
                     return decryptNode((ScalarNode) node);
+                }
+            });
+            yamlConstructors.put(UnsafeTag.TAG, new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    try {
+                        return UnsafeTag.value(node, VaultConstructor.this::constructObject);
+                    } catch (IllegalArgumentException e) {
+                        throw new ConstructorException(null, null, e.getMessage(), node.getStartMark()) { };
+                    }
                 }
             });
         }

@@ -16,6 +16,12 @@ class VariableReferencesTest {
     }
 
     @Test
+    void rawBlocksAndUnsafeTextReadNoVariable() {
+        assertEquals(Set.of("x"), VariableReferences.inValue("echo {% raw %}{{ foo }}{% endraw %} {{ x }}"));
+        assertEquals(Set.of(), VariableReferences.inValue(java.util.List.of(io.lvsplay.engine.template.UnsafeText.of("{{ foo }}"))));
+    }
+
+    @Test
     void ignoresFiltersTestsAndKeywords() {
         assertEquals(Set.of("items"), VariableReferences.inExpression("items | length > 0 and items is iterable"));
     }
