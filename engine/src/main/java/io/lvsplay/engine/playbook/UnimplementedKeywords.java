@@ -1,5 +1,6 @@
 package io.lvsplay.engine.playbook;
 
+import io.lvsplay.engine.module.ModuleArgs;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +33,8 @@ final class UnimplementedKeywords {
                 case "connection" -> !(text.equals("ssh") || text.equals("smart"));
                 case "order" -> !text.equals("inventory");
                 case "debugger" -> !text.equals("never");
-                case "delegate_facts", "force_handlers" -> !isFalse(text);
-                case "any_errors_fatal" -> level.equals("task") && !isFalse(text);
+                case "delegate_facts", "force_handlers" -> ModuleArgs.toBool(value) != Boolean.FALSE;
+                case "any_errors_fatal" -> level.equals("task") && ModuleArgs.toBool(value) != Boolean.FALSE;
                 case "remote_user" -> level.equals("task");
                 default -> ALWAYS.contains(key);
             };
@@ -42,9 +43,5 @@ final class UnimplementedKeywords {
                         + key + ": " + value + "' yet; remove it or see README's compatibility section");
             }
         }
-    }
-
-    private static boolean isFalse(String text) {
-        return Set.of("false", "no", "off", "0", "n", "f").contains(text);
     }
 }
