@@ -141,7 +141,7 @@ class FaultsLabTest {
         assertTrue(result.stdout().contains("No space left on device"), result.stdout());
         assertEquals("original", rs1.run("cat /dev/shm/target"));
         assertEquals("", rs1.run("ls /dev/shm | grep lvsplay || true").strip(), "no temp file is left");
-        assertTrue(seconds < 60, "took " + seconds + " s");
+        assertTrue(seconds < 150, "took " + seconds + " s");
     }
 
     @Test
