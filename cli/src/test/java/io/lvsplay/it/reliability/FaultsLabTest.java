@@ -112,7 +112,7 @@ class FaultsLabTest {
         });
         // Wait until a good part of the content has arrived in the temp file, then kill the session.
         awaitOnHost(rs1, "f=$(ls /opt/faults/big.bin.lvsplay.* 2>/dev/null | head -1); "
-                + "[ -n \"$f\" ] && [ $(stat -c %s \"$f\") -gt 20000000 ]", 60_000);
+                + "[ -n \"$f\" ] && [ $(stat -c %s \"$f\") -gt 20000000 ]", 180_000);
         rs1.run("pkill -KILL -f '^sshd: root@' || true");
         LvsplayRun.Result killed = running.get(60, TimeUnit.SECONDS);
 
