@@ -36,8 +36,7 @@ final class SshConnection implements Connection {
              Session.Command cmd = session.exec(command)) {
             byte[][] output = StreamExchanges.run(cmd.getOutputStream(), cmd.getInputStream(), cmd.getErrorStream(),
                     stdin, options, () -> closeQuietly(cmd), hostName);
-            cmd.join(10, TimeUnit.SECONDS);
-            Integer status = cmd.getExitStatus();
+            Integer status = awaitExitStatus(cmd);
             if (status == null) {
                 if (!client.isConnected()) {
                     throw new TransportException("lost connection to " + hostName + " while a command ran");
@@ -49,6 +48,25 @@ final class SshConnection implements Connection {
         } catch (IOException e) {
             throw new TransportException("lost connection to " + hostName + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Waits for the exit status, not for the channel's close: a command that exited without reading
+     * all of its stdin (a full disk) leaves our writer blocked on a full window, and sshd does not
+     * close the channel until that data is gone. Once the status is here we close the channel ourselves.
+     */
+    private static Integer awaitExitStatus(Session.Command cmd) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (cmd.getExitStatus() == null && cmd.getExitSignal() == null && cmd.isOpen()
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return cmd.getExitStatus();
     }
 
     private static void closeQuietly(Session.Command cmd) {

@@ -72,6 +72,12 @@ public final class SshConnector {
         client.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, budgetMillis));
         client.setTimeout(0);
         client.getTransport().setTimeoutMs((int) Math.min(Integer.MAX_VALUE, budgetMillis));
+        // sshj starts the keepalive thread in connect() only if an interval is set by then
+        if (target.aliveIntervalSeconds() > 0) {
+            KeepAliveRunner keepAlive = (KeepAliveRunner) client.getConnection().getKeepAlive();
+            keepAlive.setKeepAliveInterval(target.aliveIntervalSeconds());
+            keepAlive.setMaxAliveCount(Math.max(1, target.aliveCountMax()));
+        }
         String where = target.address() + ":" + target.port();
         // banner, key exchange and authentication block on reads: the watchdog closes the socket at the deadline
         Deadline watchdog = Deadline.after(budgetMillis, sockets::closeAll);
@@ -107,11 +113,6 @@ public final class SshConnector {
             watchdog.cancel();
         }
         client.getTransport().setTimeoutMs(30_000);
-        if (target.aliveIntervalSeconds() > 0) {
-            KeepAliveRunner keepAlive = (KeepAliveRunner) client.getConnection().getKeepAlive();
-            keepAlive.setKeepAliveInterval(target.aliveIntervalSeconds());
-            keepAlive.setMaxAliveCount(Math.max(1, target.aliveCountMax()));
-        }
         return new SshConnection(target.hostName(), client);
     }
 
