@@ -40,6 +40,9 @@ final class VarsBuilder {
         vars.putAll(play.varsFromFiles());
         vars.putAll(play.roleVars());
         vars.putAll(scopeVars);
+        synchronized (host.includedVars) {
+            vars.putAll(host.includedVars);
+        }
         synchronized (host.runVars) {
             vars.putAll(host.runVars);
         }
@@ -54,6 +57,9 @@ final class VarsBuilder {
         HostState state = states.get(name);
         if (state != null) {
             putFacts(vars, state);
+            synchronized (state.includedVars) {
+                vars.putAll(state.includedVars);
+            }
             synchronized (state.runVars) {
                 vars.putAll(state.runVars);
             }
