@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Builds the variables a task sees on a host, in Ansible's precedence (lowest first): role defaults,
- * inventory vars, facts, play vars, vars_files, role vars, block/task vars, set_fact/register,
- * extra vars; then the magic variables.
+ * inventory vars, facts, play vars, vars_files, role vars, block/task vars, include_vars,
+ * set_fact/register, include params, extra vars; then the magic variables.
  */
 final class VarsBuilder {
     /** Ansible's `omit`: an argument templated to this value is left out. */
@@ -45,6 +45,9 @@ final class VarsBuilder {
         }
         synchronized (host.runVars) {
             vars.putAll(host.runVars);
+        }
+        if (scopeVars instanceof Scope.ScopeVars scoped) {
+            vars.putAll(scoped.includeParams);
         }
         vars.putAll(options.extraVars());
         putMagic(vars, host.name);

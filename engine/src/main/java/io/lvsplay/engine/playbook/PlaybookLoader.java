@@ -30,6 +30,7 @@ public final class PlaybookLoader {
     private final List<Role> includedRoles = new ArrayList<>();
     private final List<Path> rolesPath;
     private Path playbookDir;
+    private int dynamicDepth;
 
     public PlaybookLoader(ModuleRegistry modules) {
         this(modules, List.of());
@@ -221,9 +222,6 @@ public final class PlaybookLoader {
         }
         Path handlersMain = mainFile(dir.resolve("handlers"));
         List<TaskItem> roleHandlers = handlersMain == null ? List.of() : loadTaskFile(handlersMain, withVars);
-        if (shell.tasks().isEmpty() && roleTasks.isEmpty() && roleHandlers.isEmpty() && defaults.isEmpty()) {
-            throw new PlaybookError(at, "role '" + name + "' at " + dir + " has no tasks/main.yml");
-        }
         return new Role(name, dir, defaults, vars, params, roleTasks, roleHandlers);
     }
 
@@ -292,10 +290,36 @@ public final class PlaybookLoader {
             return cached;
         }
         taskFileCache.put(key, List.of());
-        YamlDocument doc = YamlDocument.load(key);
-        List<TaskItem> items = tasks.parseList(doc.root(), doc, role, key.getParent(), key.getFileName().toString());
-        taskFileCache.put(key, items);
-        return items;
+        try {
+            YamlDocument doc = YamlDocument.load(key);
+            List<TaskItem> items = tasks.parseList(doc.root(), doc, role, key.getParent(), key.getFileName().toString());
+            taskFileCache.put(key, items);
+            return items;
+        } catch (PlaybookError e) {
+            taskFileCache.remove(key);
+            throw e;
+        }
+    }
+
+    /**
+     * A dynamic include's file, read ahead so mistakes show before any host is contacted. Ansible
+     * reads it only when the include runs: a file that does not load is left for then (null), and
+     * the old {@code include:} inside it is dynamic too.
+     */
+    List<TaskItem> preloadDynamic(Path file, Role role) {
+        dynamicDepth++;
+        try {
+            return loadTaskFile(file, role);
+        } catch (PlaybookError e) {
+            return null;
+        } finally {
+            dynamicDepth--;
+        }
+    }
+
+    /** True while reading the file of a dynamic include (where {@code include:} is dynamic too). */
+    boolean inDynamicInclude() {
+        return dynamicDepth > 0;
     }
 
     /** For include_tasks with a templated path: loaded at run time, relative to the including file's folder. */
