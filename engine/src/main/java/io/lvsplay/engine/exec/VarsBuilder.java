@@ -23,8 +23,11 @@ final class VarsBuilder {
     private final RunOptions options;
     private final Play play;
     private final List<String> playHosts;
+    private final RuntimeVarsFiles varsFiles;
 
-    VarsBuilder(Inventory inventory, Map<String, HostState> states, RunOptions options, Play play, List<String> playHosts) {
+    VarsBuilder(Inventory inventory, Map<String, HostState> states, RunOptions options, Play play, List<String> playHosts,
+                io.lvsplay.engine.template.Templar templar) {
+        this.varsFiles = new RuntimeVarsFiles(play, templar);
         this.inventory = inventory;
         this.states = states;
         this.options = options;
@@ -38,6 +41,12 @@ final class VarsBuilder {
         putFacts(vars, host);
         vars.putAll(play.vars());
         vars.putAll(play.varsFromFiles());
+        if (varsFiles.any()) {
+            Map<String, Object> templating = new LinkedHashMap<>(vars);
+            templating.putAll(options.extraVars());
+            putMagic(templating, host.name);
+            varsFiles.putInto(vars, templating);
+        }
         vars.putAll(play.roleVars());
         vars.putAll(scopeVars);
         synchronized (host.includedVars) {

@@ -103,18 +103,8 @@ public final class PlaybookLoader {
         String hosts = map.get("hosts") instanceof List<?> l
                 ? String.join(":", l.stream().map(String::valueOf).toList()) : String.valueOf(map.get("hosts"));
         Map<String, Object> vars = mapping(map, "vars", doc);
-        List<String> varsFiles = TaskParser.strings(map.get("vars_files"));
-        Map<String, Object> fromFiles = new LinkedHashMap<>();
-        for (String vf : varsFiles) {
-            if (vf.contains("{{")) {
-                continue;
-            }
-            Path vfPath = baseDir.resolve(vf).normalize();
-            if (!Files.isRegularFile(vfPath)) {
-                throw new PlaybookError(doc.at(map, "vars_files"), "vars file not found: " + vfPath);
-            }
-            fromFiles.putAll(loadVarsFile(vfPath));
-        }
+        List<Object> varsFiles = PlayVarsFiles.entries(map.get("vars_files"), doc.at(map, "vars_files"));
+        Map<String, Object> fromFiles = PlayVarsFiles.loadStatic(varsFiles, baseDir, doc.at(map, "vars_files"));
         includedRoles.clear();
         List<Role> roles = new ArrayList<>();
         if (map.get("roles") instanceof List<?> roleList) {
@@ -160,39 +150,12 @@ public final class PlaybookLoader {
                 baseDir, doc.at(map));
     }
 
-    private Role roleEntry(Object entry, YamlDocument doc, Map<String, Object> play, Path baseDir) {
-        if (entry instanceof String name) {
-            return loadRole(name, Map.of(), baseDir, doc.at(play, "roles"));
-        }
-        if (entry instanceof Map<?, ?> m) {
-            Object name = m.get("role") != null ? m.get("role") : m.get("name");
-            if (name == null) {
-                throw new PlaybookError(doc.at(m), "a role entry needs 'role: NAME'");
-            }
-            Map<String, Object> params = new LinkedHashMap<>();
-            m.forEach((k, v) -> {
-                String key = String.valueOf(k);
-                if (!Set.of("role", "name", "tags", "when", "become", "vars").contains(key)) {
-                    params.put(key, v);
-                }
-            });
-            if (m.get("vars") instanceof Map<?, ?> vars) {
-                vars.forEach((k, v) -> params.put(String.valueOf(k), v));
-            }
-            Role role = loadRole(String.valueOf(name), params, baseDir, doc.at(m));
-            List<String> when = TaskParser.conditions(m.get("when"));
-            List<String> tags = TaskParser.strings(m.get("tags"));
-            Boolean become = TaskParser.boolOrNull(m.get("become"));
-            if (when.isEmpty() && tags.isEmpty() && become == null && params.isEmpty()) {
-                return role;
-            }
-            TaskOptions wrap = new TaskOptions(null, when, tags, params, become, null, null, false, null, null,
-                    null, null, null, Map.of());
-            TaskItem block = new Block(wrap, role.tasks(), List.of(), List.of(), doc.at(m), role);
-            return new Role(role.name(), role.dir(), role.defaults(), role.vars(), params, List.of(block),
-                    role.handlers());
-        }
-        throw new PlaybookError(doc.at(play, "roles"), "a role entry must be a name or a mapping, got: " + entry);
+    private Role roleEntry(Object raw, YamlDocument doc, Map<String, Object> play, Path baseDir) {
+        SourceLocation at = raw instanceof Map<?, ?> m ? doc.at(m) : doc.at(play, "roles");
+        RoleEntry entry = RoleEntry.parse(raw, at);
+        Role role = loadRole(entry.name(), entry.params(), baseDir, at);
+        return new Role(role.name(), role.dir(), role.defaults(), role.vars(), entry.params(),
+                List.of(entry.block(role, at)), role.handlers());
     }
 
     Role loadRole(String name, Map<String, Object> params, Path baseDir, SourceLocation at) {
@@ -206,11 +169,10 @@ public final class PlaybookLoader {
         if (meta != null && YamlDocument.load(meta).root() instanceof Map<?, ?> m
                 && m.get("dependencies") instanceof List<?> deps) {
             for (Object dep : deps) {
-                String depName = dep instanceof Map<?, ?> dm ? String.valueOf(dm.get(dm.containsKey("role") ? "role" : "name"))
-                        : String.valueOf(dep);
-                Role dependency = loadRole(depName, Map.of(), baseDir, new SourceLocation(meta, 0));
-                roleTasks.add(new Block(TaskOptions.empty(), dependency.tasks(), List.of(), List.of(),
-                        new SourceLocation(meta, 0), dependency));
+                SourceLocation metaAt = new SourceLocation(meta, 0);
+                RoleEntry entry = RoleEntry.parse(dep, metaAt);
+                Role dependency = loadRole(entry.name(), entry.params(), dir.getParent(), metaAt);
+                roleTasks.add(entry.block(dependency, metaAt));
                 defaults = merge(dependency.defaults(), defaults);
                 vars = merge(dependency.vars(), vars);
             }
@@ -268,17 +230,24 @@ public final class PlaybookLoader {
         return main == null ? Map.of() : loadVarsFile(main);
     }
 
-    /** A vars file (vars_files, role defaults/vars): a mapping of names to values. */
+    /**
+     * A vars file (vars_files, role defaults/vars): a mapping of names to values, or (as Ansible's
+     * preprocess_vars takes) a list of such mappings, merged in order.
+     */
     public static Map<String, Object> loadVarsFile(Path file) {
         YamlDocument doc = YamlDocument.load(file);
         if (doc.root() == null) {
             return Map.of();
         }
-        if (!(doc.root() instanceof Map<?, ?> m)) {
-            throw new PlaybookError(doc.at(doc.root()), "a vars file must be a mapping of names to values");
+        List<?> parts = doc.root() instanceof List<?> list ? list : List.of(doc.root());
+        Map<String, Object> vars = new LinkedHashMap<>();
+        for (Object part : parts) {
+            if (!(part instanceof Map<?, ?> m)) {
+                throw new PlaybookError(doc.at(doc.root()), "variable files must contain either a dictionary of"
+                        + " variables, or a list of dictionaries. Got: " + YamlDocument.describe(part));
+            }
+            m.forEach((k, v) -> vars.put(String.valueOf(k), v));
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> vars = (Map<String, Object>) m;
         return vars;
     }
 

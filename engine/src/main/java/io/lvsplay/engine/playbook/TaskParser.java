@@ -89,7 +89,7 @@ public final class TaskParser {
                 return List.of(new Block(options, imported, List.of(), List.of(), at, role));
             }
         }
-        for (String key : List.of("include_tasks", "ansible.builtin.include_tasks", "include")) {
+        for (String key : List.of("include_tasks", "ansible.builtin.include_tasks", "include", "ansible.builtin.include")) {
             if (map.containsKey(key)) {
                 checkKeys(map, doc, union(union(COMMON_KEYS, TASK_KEYS), Set.of(key)), key, true);
                 IncludeSpec spec = IncludeSpec.parse(key, map.get(key), doc.at(map, key));
@@ -141,7 +141,10 @@ public final class TaskParser {
                     }
                     roleTasks = loader.loadTaskFile(file, included);
                 }
-                return List.of(new Block(options, roleTasks, List.of(), List.of(), at, included));
+                Map<String, Object> roleVars = new LinkedHashMap<>(included.vars());
+                roleVars.putAll(options.vars());
+                return List.of(new Block(RoleEntry.withVars(options, roleVars), roleTasks, List.of(), List.of(), at,
+                        included));
             }
         }
         return List.of(parseTask(map, doc, options, role));
