@@ -18,6 +18,12 @@ final class VarsBuilder {
     /** Ansible's `omit`: an argument templated to this value is left out. */
     static final String OMIT = "__omit_place_holder__lvsplay";
 
+    /** Ansible's ansible_playbook_python: lvsplay has none of its own, so the controller's python3 if any. */
+    private static final String CONTROLLER_PYTHON = java.util.Arrays.stream(
+                    System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator))
+            .map(dir -> java.nio.file.Path.of(dir, "python3")).filter(java.nio.file.Files::isExecutable)
+            .map(java.nio.file.Path::toString).findFirst().orElse(null);
+
     private final Inventory inventory;
     private final Map<String, HostState> states;
     private final RunOptions options;
@@ -113,6 +119,9 @@ final class VarsBuilder {
         vars.put("ansible_version", Map.of("full", "2.14.0", "major", 2, "minor", 14, "revision", 0,
                 "string", "2.14.0 (lvsplay)"));
         vars.put("omit", OMIT);
+        if (CONTROLLER_PYTHON != null) {
+            vars.put("ansible_playbook_python", CONTROLLER_PYTHON);
+        }
         vars.putIfAbsent("lvsplay_agent_jar", BundledAgent.path());
     }
 

@@ -31,6 +31,8 @@ public final class PlaybookLoader {
     private final List<Path> rolesPath;
     private Path playbookDir;
     private int dynamicDepth;
+    private Map<String, Object> playVars = Map.of();
+    private final Set<List<Object>> rolesInPlay = new java.util.HashSet<>();
 
     public PlaybookLoader(ModuleRegistry modules) {
         this(modules, List.of());
@@ -48,10 +50,10 @@ public final class PlaybookLoader {
         if (!Files.isRegularFile(path)) {
             throw new PlaybookError(new SourceLocation(file, 0), "playbook not found");
         }
-        return new Playbook(path, loadPlays(path, 0));
+        return new Playbook(path, loadPlays(path, 0, PlayImport.NONE));
     }
 
-    private List<Play> loadPlays(Path path, int depth) {
+    private List<Play> loadPlays(Path path, int depth, PlayImport outer) {
         if (depth > 20) {
             throw new PlaybookError(new SourceLocation(path, 0), "import_playbook nested too deep (a cycle?)");
         }
@@ -77,15 +79,15 @@ public final class PlaybookLoader {
                 if (!Files.isRegularFile(child)) {
                     throw new PlaybookError(doc.at(map), "imported playbook not found: " + child);
                 }
-                plays.addAll(loadPlays(child, depth + 1));
+                plays.addAll(loadPlays(child, depth + 1, outer.then(PlayImport.of(map, doc))));
                 continue;
             }
-            plays.add(loadPlay(map, doc, path.getParent()));
+            plays.add(loadPlay(map, doc, path.getParent(), outer));
         }
         return plays;
     }
 
-    private Play loadPlay(Map<String, Object> map, YamlDocument doc, Path baseDir) {
+    private Play loadPlay(Map<String, Object> map, YamlDocument doc, Path baseDir, PlayImport imported) {
         playbookDir = baseDir;
         for (String key : map.keySet()) {
             if (!PLAY_KEYS.contains(key)) {
@@ -102,10 +104,12 @@ public final class PlaybookLoader {
         }
         String hosts = map.get("hosts") instanceof List<?> l
                 ? String.join(":", l.stream().map(String::valueOf).toList()) : String.valueOf(map.get("hosts"));
-        Map<String, Object> vars = mapping(map, "vars", doc);
+        Map<String, Object> vars = merge(mapping(map, "vars", doc), imported.vars());
+        playVars = vars;
         List<Object> varsFiles = PlayVarsFiles.entries(map.get("vars_files"), doc.at(map, "vars_files"));
         Map<String, Object> fromFiles = PlayVarsFiles.loadStatic(varsFiles, baseDir, doc.at(map, "vars_files"));
         includedRoles.clear();
+        rolesInPlay.clear();
         List<Role> roles = new ArrayList<>();
         if (map.get("roles") instanceof List<?> roleList) {
             for (Object r : roleList) {
@@ -130,7 +134,9 @@ public final class PlaybookLoader {
             handlers.addAll(included.handlers());
         }
         KeywordValues.check(map, doc);
-        TaskOptions options = new TaskOptions(null, List.of(), TaskParser.strings(map.get("tags")), Map.of(),
+        List<String> playTags = new ArrayList<>(TaskParser.strings(map.get("tags")));
+        playTags.addAll(imported.tags());
+        TaskOptions options = new TaskOptions(null, imported.when(), playTags, Map.of(),
                 TaskParser.boolOrNull(map.get("become")), TaskParser.stringOrNull(map.get("become_user")), null,
                 Boolean.TRUE.equals(TaskParser.boolOrNull(map.get("run_once"))),
                 TaskParser.boolOrNull(map.get("no_log")), TaskParser.boolOrNull(map.get("ignore_errors")),
@@ -155,7 +161,7 @@ public final class PlaybookLoader {
         RoleEntry entry = RoleEntry.parse(raw, at);
         Role role = loadRole(entry.name(), entry.params(), baseDir, at);
         return new Role(role.name(), role.dir(), role.defaults(), role.vars(), entry.params(),
-                List.of(entry.block(role, at)), role.handlers());
+                List.of(firstInPlay(entry, role) ? entry.block(role, at) : entry.skipped(role, at)), role.handlers());
     }
 
     Role loadRole(String name, Map<String, Object> params, Path baseDir, SourceLocation at) {
@@ -164,6 +170,8 @@ public final class PlaybookLoader {
         Map<String, Object> defaults = loadOptionalVars(dir.resolve("defaults"));
         Map<String, Object> vars = loadOptionalVars(dir.resolve("vars"));
         Role withVars = new Role(name, dir, defaults, vars, params, List.of(), List.of());
+        Map<String, Object> depDefaults = new LinkedHashMap<>();
+        Map<String, Object> depVars = new LinkedHashMap<>();
         List<TaskItem> roleTasks = new ArrayList<>();
         Path meta = mainFile(dir.resolve("meta"));
         if (meta != null && YamlDocument.load(meta).root() instanceof Map<?, ?> m
@@ -172,10 +180,14 @@ public final class PlaybookLoader {
                 SourceLocation metaAt = new SourceLocation(meta, 0);
                 RoleEntry entry = RoleEntry.parse(dep, metaAt);
                 Role dependency = loadRole(entry.name(), entry.params(), dir.getParent(), metaAt);
-                roleTasks.add(entry.block(dependency, metaAt));
-                defaults = merge(dependency.defaults(), defaults);
-                vars = merge(dependency.vars(), vars);
+                roleTasks.add(firstInPlay(entry, dependency) ? entry.block(dependency, metaAt)
+                        : entry.skipped(dependency, metaAt));
+                depDefaults.putAll(dependency.defaults());
+                depVars.putAll(dependency.vars());
             }
+            // later dependencies over earlier ones, the role's own over all of them
+            defaults = merge(depDefaults, defaults);
+            vars = merge(depVars, vars);
             withVars = new Role(name, dir, defaults, vars, params, List.of(), List.of());
         }
         Path tasksMain = mainFile(dir.resolve("tasks"));
@@ -185,6 +197,35 @@ public final class PlaybookLoader {
         Path handlersMain = mainFile(dir.resolve("handlers"));
         List<TaskItem> roleHandlers = handlersMain == null ? List.of() : loadTaskFile(handlersMain, withVars);
         return new Role(name, dir, defaults, vars, params, roleTasks, roleHandlers);
+    }
+
+    /**
+     * Ansible runs a role once per play for the same params (unless its meta says
+     * allow_duplicates); import_role/include_role of the role itself always run it again.
+     */
+    private boolean firstInPlay(RoleEntry entry, Role role) {
+        Path meta = mainFile(role.dir().resolve("meta"));
+        if (meta != null && YamlDocument.load(meta).root() instanceof Map<?, ?> m
+                && Boolean.TRUE.equals(TaskParser.boolOrNull(m.get("allow_duplicates")))) {
+            return true;
+        }
+        return rolesInPlay.add(List.of(role.dir(), entry.params(), entry.when(), entry.tags()));
+    }
+
+    /**
+     * A role name written as a template, resolved at load time from the play's vars (and an
+     * import_playbook's), as Ansible does for import_role; only '{{ name }}' forms are taken.
+     */
+    String staticRoleName(String name, SourceLocation at) {
+        if (!name.contains("{{")) {
+            return name;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}").matcher(name);
+        if (m.matches() && playVars.get(m.group(1)) instanceof String value && !value.contains("{{")) {
+            return value;
+        }
+        throw new PlaybookError(at, "role name '" + name + "' must be known when the playbook is loaded:"
+                + " lvsplay takes a play var ('{{ var }}') here; use include_role for names known later");
     }
 
     void registerIncludedRole(Role role) {
@@ -226,6 +267,19 @@ public final class PlaybookLoader {
     }
 
     private Map<String, Object> loadOptionalVars(Path dir) {
+        Path mainDir = dir.resolve("main");
+        if (Files.isDirectory(mainDir)) {
+            // Ansible also takes defaults/main/ and vars/main/ folders: every file, in name order
+            Map<String, Object> vars = new LinkedHashMap<>();
+            try (java.util.stream.Stream<Path> files = Files.list(mainDir)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    vars.putAll(loadVarsFile(f));
+                }
+            } catch (java.io.IOException e) {
+                throw new PlaybookError(new SourceLocation(mainDir, 0), "cannot read folder: " + e.getMessage());
+            }
+            return vars;
+        }
         Path main = mainFile(dir);
         return main == null ? Map.of() : loadVarsFile(main);
     }

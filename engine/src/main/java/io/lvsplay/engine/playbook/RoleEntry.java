@@ -48,6 +48,11 @@ record RoleEntry(String name, Map<String, Object> params, List<String> when, Lis
         return new Block(wrap, role.tasks(), List.of(), List.of(), at, role);
     }
 
+    /** A role that already ran in this play: nothing to run again. */
+    Block skipped(Role role, SourceLocation at) {
+        return new Block(TaskOptions.empty(), List.of(), List.of(), List.of(), at, role);
+    }
+
     /** {@code o} with {@code vars} in place of its own vars. */
     static TaskOptions withVars(TaskOptions o, Map<String, Object> vars) {
         return new TaskOptions(o.name(), o.when(), o.tags(), vars, o.become(), o.becomeUser(), o.delegateTo(),

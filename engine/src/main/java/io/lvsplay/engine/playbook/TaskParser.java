@@ -128,7 +128,7 @@ public final class TaskParser {
                 if (!(roleSpec instanceof Map<?, ?> spec) || spec.get("name") == null) {
                     throw new PlaybookError(doc.at(map, key), key + " needs 'name: ROLE'");
                 }
-                String roleName = String.valueOf(spec.get("name"));
+                String roleName = loader.staticRoleName(String.valueOf(spec.get("name")), doc.at(map, key));
                 Role included = loader.loadRole(roleName, Map.of(), baseDir, doc.at(map, key));
                 loader.registerIncludedRole(included);
                 List<TaskItem> roleTasks = included.tasks();
