@@ -32,7 +32,7 @@ public final class PlaybookLoader {
     private Path playbookDir;
     private int dynamicDepth;
     private Map<String, Object> playVars = Map.of();
-    private final Set<List<Object>> rolesInPlay = new java.util.HashSet<>();
+    private final RoleLoader roles = new RoleLoader(this);
 
     public PlaybookLoader(ModuleRegistry modules) {
         this(modules, List.of());
@@ -109,7 +109,7 @@ public final class PlaybookLoader {
         List<Object> varsFiles = PlayVarsFiles.entries(map.get("vars_files"), doc.at(map, "vars_files"));
         Map<String, Object> fromFiles = PlayVarsFiles.loadStatic(varsFiles, baseDir, doc.at(map, "vars_files"));
         includedRoles.clear();
-        rolesInPlay.clear();
+        roles.newPlay();
         List<Role> roles = new ArrayList<>();
         if (map.get("roles") instanceof List<?> roleList) {
             for (Object r : roleList) {
@@ -161,127 +161,65 @@ public final class PlaybookLoader {
         RoleEntry entry = RoleEntry.parse(raw, at);
         Role role = loadRole(entry.name(), entry.params(), baseDir, at);
         return new Role(role.name(), role.dir(), role.defaults(), role.vars(), entry.params(),
-                List.of(firstInPlay(entry, role) ? entry.block(role, at) : entry.skipped(role, at)), role.handlers());
+                List.of(roles.firstInPlay(entry, role) ? entry.block(role, at) : entry.skipped(role, at)), role.handlers());
     }
 
     Role loadRole(String name, Map<String, Object> params, Path baseDir, SourceLocation at) {
-        Path dir = findRoleDir(name, baseDir, at);
-        Role shell = new Role(name, dir, Map.of(), Map.of(), params, List.of(), List.of());
-        Map<String, Object> defaults = loadOptionalVars(dir.resolve("defaults"));
-        Map<String, Object> vars = loadOptionalVars(dir.resolve("vars"));
-        Role withVars = new Role(name, dir, defaults, vars, params, List.of(), List.of());
-        Map<String, Object> depDefaults = new LinkedHashMap<>();
-        Map<String, Object> depVars = new LinkedHashMap<>();
-        List<TaskItem> roleTasks = new ArrayList<>();
-        Path meta = mainFile(dir.resolve("meta"));
-        if (meta != null && YamlDocument.load(meta).root() instanceof Map<?, ?> m
-                && m.get("dependencies") instanceof List<?> deps) {
-            for (Object dep : deps) {
-                SourceLocation metaAt = new SourceLocation(meta, 0);
-                RoleEntry entry = RoleEntry.parse(dep, metaAt);
-                Role dependency = loadRole(entry.name(), entry.params(), dir.getParent(), metaAt);
-                roleTasks.add(firstInPlay(entry, dependency) ? entry.block(dependency, metaAt)
-                        : entry.skipped(dependency, metaAt));
-                depDefaults.putAll(dependency.defaults());
-                depVars.putAll(dependency.vars());
+        return roles.load(name, params, baseDir, at, RoleLoader.MAIN);
+    }
+
+    /** include_role/import_role: tasks_from, vars_from, defaults_from, handlers_from as given. */
+    Role loadRole(String name, Path baseDir, SourceLocation at, Map<String, String> from) {
+        return roles.load(name, Map.of(), baseDir, at, from);
+    }
+
+    private static final java.util.regex.Pattern PLAIN_VAR =
+            java.util.regex.Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
+    /**
+     * A role name or *_from file written as a template, resolved at load time from the play's vars
+     * (and an import_playbook's) and playbook_dir, as Ansible does for import_role; only
+     * '{{ name }}' references are taken.
+     */
+    String staticText(String text, SourceLocation at) {
+        if (!text.contains("{{") && !text.contains("{%")) {
+            return text;
+        }
+        Map<String, Object> known = new LinkedHashMap<>(playVars);
+        known.put("playbook_dir", playbookDir.toString());
+        java.util.regex.Matcher m = PLAIN_VAR.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            if (!(known.get(m.group(1)) instanceof String value) || value.contains("{{")) {
+                throw new PlaybookError(at, "'" + text + "' must be known when the playbook is loaded: lvsplay takes"
+                        + " play vars and playbook_dir here ('" + m.group(1) + "' is not one)");
             }
-            // later dependencies over earlier ones, the role's own over all of them
-            defaults = merge(depDefaults, defaults);
-            vars = merge(depVars, vars);
-            withVars = new Role(name, dir, defaults, vars, params, List.of(), List.of());
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
         }
-        Path tasksMain = mainFile(dir.resolve("tasks"));
-        if (tasksMain != null) {
-            roleTasks.addAll(loadTaskFile(tasksMain, withVars));
+        m.appendTail(out);
+        if (out.toString().contains("{{") || out.toString().contains("{%")) {
+            throw new PlaybookError(at, "'" + text + "' must be known when the playbook is loaded: lvsplay takes"
+                    + " only '{{ var }}' references here");
         }
-        Path handlersMain = mainFile(dir.resolve("handlers"));
-        List<TaskItem> roleHandlers = handlersMain == null ? List.of() : loadTaskFile(handlersMain, withVars);
-        return new Role(name, dir, defaults, vars, params, roleTasks, roleHandlers);
-    }
-
-    /**
-     * Ansible runs a role once per play for the same params (unless its meta says
-     * allow_duplicates); import_role/include_role of the role itself always run it again.
-     */
-    private boolean firstInPlay(RoleEntry entry, Role role) {
-        Path meta = mainFile(role.dir().resolve("meta"));
-        if (meta != null && YamlDocument.load(meta).root() instanceof Map<?, ?> m
-                && Boolean.TRUE.equals(TaskParser.boolOrNull(m.get("allow_duplicates")))) {
-            return true;
-        }
-        return rolesInPlay.add(List.of(role.dir(), entry.params(), entry.when(), entry.tags()));
-    }
-
-    /**
-     * A role name written as a template, resolved at load time from the play's vars (and an
-     * import_playbook's), as Ansible does for import_role; only '{{ name }}' forms are taken.
-     */
-    String staticRoleName(String name, SourceLocation at) {
-        if (!name.contains("{{")) {
-            return name;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}").matcher(name);
-        if (m.matches() && playVars.get(m.group(1)) instanceof String value && !value.contains("{{")) {
-            return value;
-        }
-        throw new PlaybookError(at, "role name '" + name + "' must be known when the playbook is loaded:"
-                + " lvsplay takes a play var ('{{ var }}') here; use include_role for names known later");
+        return out.toString();
     }
 
     void registerIncludedRole(Role role) {
         includedRoles.add(role);
     }
 
-    private static Map<String, Object> merge(Map<String, Object> low, Map<String, Object> high) {
+    static Map<String, Object> merge(Map<String, Object> low, Map<String, Object> high) {
         Map<String, Object> merged = new LinkedHashMap<>(low);
         merged.putAll(high);
         return merged;
     }
 
-    private Path findRoleDir(String name, Path baseDir, SourceLocation at) {
-        List<Path> candidates = new ArrayList<>();
-        candidates.add(baseDir.resolve("roles").resolve(name));
-        if (playbookDir != null && !playbookDir.equals(baseDir)) {
-            // include_role inside a role's task file: roles sit beside the playbook, not the task file
-            candidates.add(playbookDir.resolve("roles").resolve(name));
-        }
-        rolesPath.forEach(p -> candidates.add(p.resolve(name)));
-        candidates.add(baseDir.resolve(name));
-        candidates.add(baseDir.resolveSibling("roles").resolve(name));
-        for (Path candidate : candidates) {
-            if (Files.isDirectory(candidate)) {
-                return candidate.toAbsolutePath().normalize();
-            }
-        }
-        throw new PlaybookError(at, "role '" + name + "' not found; looked in: " + candidates);
+    Path playbookDir() {
+        return playbookDir;
     }
 
-    private static Path mainFile(Path dir) {
-        for (String name : List.of("main.yml", "main.yaml", "main")) {
-            Path p = dir.resolve(name);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private Map<String, Object> loadOptionalVars(Path dir) {
-        Path mainDir = dir.resolve("main");
-        if (Files.isDirectory(mainDir)) {
-            // Ansible also takes defaults/main/ and vars/main/ folders: every file, in name order
-            Map<String, Object> vars = new LinkedHashMap<>();
-            try (java.util.stream.Stream<Path> files = Files.list(mainDir)) {
-                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    vars.putAll(loadVarsFile(f));
-                }
-            } catch (java.io.IOException e) {
-                throw new PlaybookError(new SourceLocation(mainDir, 0), "cannot read folder: " + e.getMessage());
-            }
-            return vars;
-        }
-        Path main = mainFile(dir);
-        return main == null ? Map.of() : loadVarsFile(main);
+    List<Path> rolesPath() {
+        return rolesPath;
     }
 
     /**

@@ -117,30 +117,14 @@ public final class TaskParser {
                 "ansible.builtin.include_role")) {
             if (map.containsKey(key)) {
                 checkKeys(map, doc, union(union(COMMON_KEYS, TASK_KEYS), Set.of(key)), key);
-                Object roleSpec = map.get(key);
-                if (roleSpec instanceof String text) {
-                    try {
-                        roleSpec = FreeFormArgs.parse(text, false, List.of());
-                    } catch (IllegalArgumentException e) {
-                        throw new PlaybookError(doc.at(map, key), key + ": " + e.getMessage());
-                    }
-                }
-                if (!(roleSpec instanceof Map<?, ?> spec) || spec.get("name") == null) {
-                    throw new PlaybookError(doc.at(map, key), key + " needs 'name: ROLE'");
-                }
-                String roleName = loader.staticRoleName(String.valueOf(spec.get("name")), doc.at(map, key));
-                Role included = loader.loadRole(roleName, Map.of(), baseDir, doc.at(map, key));
+                RoleIncludeSpec spec = RoleIncludeSpec.parse(key, map.get(key), doc.at(map, key));
+                Map<String, String> from = new LinkedHashMap<>();
+                spec.from().forEach((kind, name) -> from.put(kind, loader.staticText(name, doc.at(map, key))));
+                Role included = loader.loadRole(loader.staticText(spec.name(), doc.at(map, key)), baseDir,
+                        doc.at(map, key), from);
+                spec.checkArgumentSpecs(included, doc.at(map, key));
                 loader.registerIncludedRole(included);
                 List<TaskItem> roleTasks = included.tasks();
-                if (spec.get("tasks_from") != null) {
-                    String from = String.valueOf(spec.get("tasks_from"));
-                    Path file = included.dir().resolve("tasks").resolve(from.contains(".") ? from : from + ".yml");
-                    if (!Files.isRegularFile(file)) {
-                        throw new PlaybookError(doc.at(map, key), "tasks_from '" + from + "' of role '" + roleName
-                                + "' not found: " + file);
-                    }
-                    roleTasks = loader.loadTaskFile(file, included);
-                }
                 Map<String, Object> roleVars = new LinkedHashMap<>(included.vars());
                 roleVars.putAll(options.vars());
                 return List.of(new Block(RoleEntry.withVars(options, roleVars), roleTasks, List.of(), List.of(), at,
