@@ -59,7 +59,9 @@ final class IncludeRunner {
                 fanout.record(TaskResult.failure(host.name, e.getMessage()), host);
             }
         }
-        scope = outer.enterInclude(include.options(), params);
+        // a static include's key=value params are task vars; a dynamic one's rank with its vars
+        scope = include.isStatic() ? outer.enterInclude(include.options(), Map.of()).withHostVars(params)
+                : outer.enterInclude(include.options(), params);
         for (Map.Entry<String, List<HostState>> entry : byFile.entrySet()) {
             List<TaskItem> items;
             try {

@@ -95,7 +95,7 @@ public final class TaskParser {
                 IncludeSpec spec = IncludeSpec.parse(key, map.get(key), doc.at(map, key));
                 String file = spec.file();
                 List<TaskItem> preloaded = null;
-                boolean dynamic = !key.endsWith("include") || loader.inDynamicInclude();
+                boolean dynamic = !key.endsWith("include") || loader.inDynamicInclude() || file.contains("{{");
                 if (!file.contains("{{") && dynamic) {
                     Path found = findTaskFile(file, role, baseDir);
                     preloaded = found == null ? null : loader.preloadDynamic(found, role);
@@ -109,8 +109,8 @@ public final class TaskParser {
                     checkKeys(spec.apply(), doc, union(COMMON_KEYS, Set.of("notify")), key + " apply");
                     apply = new Apply(options(spec.apply(), doc), strings(spec.apply().get("notify")));
                 }
-                return List.of(new IncludeTasks(options, file, spec.params(), apply, loop, loopVar(map), preloaded, at,
-                        role));
+                return List.of(new IncludeTasks(options, file, spec.params(), apply, loop, loopVar(map), preloaded,
+                        !dynamic, at, role));
             }
         }
         for (String key : List.of("import_role", "include_role", "ansible.builtin.import_role",
