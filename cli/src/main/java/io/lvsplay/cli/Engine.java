@@ -1,5 +1,6 @@
 package io.lvsplay.cli;
 
+import io.lvsplay.engine.exec.IncludeVarsModule;
 import io.lvsplay.engine.exec.MetaModule;
 import io.lvsplay.engine.module.Module;
 import io.lvsplay.engine.module.ModuleRegistry;
@@ -19,6 +20,7 @@ final class Engine {
     Engine(List<Path> rolesPath) {
         List<Module> all = new ArrayList<>(BuiltinModules.all());
         all.add(new MetaModule());
+        all.add(new IncludeVarsModule());
         modules = new ModuleRegistry(all);
         loader = new PlaybookLoader(modules, rolesPath);
         templar = new Templar();

@@ -62,7 +62,7 @@ final class StaticChecks {
         }
         for (Playbook playbook : playbooks) {
             for (Play play : playbook.plays()) {
-                if (!play.varsFiles().stream().allMatch(f -> !f.contains("{{"))) {
+                if (!play.varsFiles().stream().allMatch(f -> !String.valueOf(f).contains("{{"))) {
                     // names may come from a file chosen at run time; the syntax is known now
                     List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers()).forEach(this::checkSyntaxOnly);
                     continue;

@@ -43,6 +43,18 @@ final class ExecModuleContext implements ModuleContext {
         return host;
     }
 
+    Role role() {
+        return role;
+    }
+
+    Path playbookDir() {
+        return playbookDir;
+    }
+
+    Path taskDir() {
+        return taskDir;
+    }
+
     @Override
     public String hostName() {
         return hostName;

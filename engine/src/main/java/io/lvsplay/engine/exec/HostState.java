@@ -12,6 +12,8 @@ final class HostState {
     final Map<String, Object> facts = new LinkedHashMap<>();
     /** set_fact and register results: above play vars, below extra vars. */
     final Map<String, Object> runVars = new LinkedHashMap<>();
+    /** include_vars results: above task vars, below set_fact (Ansible's vars cache). */
+    final Map<String, Object> includedVars = new LinkedHashMap<>();
     final Set<String> notified = new LinkedHashSet<>();
     volatile boolean failed;
     volatile boolean unreachable;

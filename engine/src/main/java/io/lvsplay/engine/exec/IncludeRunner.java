@@ -27,7 +27,8 @@ final class IncludeRunner {
     }
 
     void run(IncludeTasks include, List<HostState> hosts, Scope outer, boolean serialHosts) {
-        Scope scope = outer.enter(include.options());
+        Scope scope = outer.enterInclude(include.options(), Map.of());
+        Map<String, Map<String, Object>> params = new LinkedHashMap<>();
         Map<String, List<HostState>> byFile = new LinkedHashMap<>();
         Map<String, List<Map<String, Object>>> loopsByHost = new LinkedHashMap<>();
         for (HostState host : hosts) {
@@ -37,6 +38,10 @@ final class IncludeRunner {
                     continue;
                 }
                 String file = String.valueOf(ctx.templar().template(include.file(), vars, include.location().toString()));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> templated = (Map<String, Object>) ctx.templar().template(include.params(), vars,
+                        include.location().toString());
+                params.put(host.name, templated);
                 byFile.computeIfAbsent(file, f -> new ArrayList<>()).add(host);
                 if (include.loop() != null) {
                     List<Object> items = LoopItems.evaluate(include.loop(), ctx.templar(), vars, include.location().toString());
@@ -54,8 +59,21 @@ final class IncludeRunner {
                 fanout.record(TaskResult.failure(host.name, e.getMessage()), host);
             }
         }
+        // a static include's key=value params are task vars; a dynamic one's rank with its vars
+        scope = include.isStatic() ? outer.enterInclude(include.options(), Map.of()).withHostVars(params)
+                : outer.enterInclude(include.options(), params);
         for (Map.Entry<String, List<HostState>> entry : byFile.entrySet()) {
-            List<TaskItem> items = include.preloaded() != null ? include.preloaded() : load(entry.getKey(), include);
+            List<TaskItem> items;
+            try {
+                items = include.preloaded() != null ? include.preloaded() : load(entry.getKey(), include);
+            } catch (PlaybookError e) {
+                // as Ansible: a dynamic include that does not load fails its hosts when it is reached
+                entry.getValue().forEach(h -> fanout.record(TaskResult.failure(h.name, e.getMessage()), h));
+                continue;
+            }
+            if (include.apply() != null) {
+                items = include.apply().wrap(items, include.location(), include.role());
+            }
             if (include.loop() == null) {
                 tasks.run(items, entry.getValue(), scope, serialHosts);
                 continue;

@@ -20,7 +20,7 @@ record PlayContext(Play play, Inventory inventory, ModuleRegistry modules, Templ
 
         PlayContext forPlay(Play play, java.util.List<String> hosts) {
             return new PlayContext(play, inventory, modules, templar, connections, options, listener, forks, states,
-                    loader, filter, new VarsBuilder(inventory, states, options, play, hosts));
+                    loader, filter, new VarsBuilder(inventory, states, options, play, hosts, templar));
         }
     }
 }

@@ -8,18 +8,41 @@ import java.util.Map;
 
 /**
  * The keywords a task inherits from its play and enclosing blocks/roles/includes, outermost first,
- * plus per-host variables an include loop adds.
+ * plus per-host variables an include loop adds, and the include params of enclosing dynamic
+ * includes (which Ansible ranks above set_fact).
  */
-record Scope(List<TaskOptions> chain, Map<String, Map<String, Object>> hostVars, String rolePrefix) {
+record Scope(List<TaskOptions> chain, Map<String, Map<String, Object>> hostVars, String rolePrefix,
+             Map<String, Object> params, Map<String, Map<String, Object>> hostParams) {
 
     static Scope of(TaskOptions playOptions) {
-        return new Scope(List.of(playOptions), Map.of(), null);
+        return new Scope(List.of(playOptions), Map.of(), null, Map.of(), Map.of());
     }
 
     Scope enter(TaskOptions options) {
         List<TaskOptions> next = new ArrayList<>(chain);
         next.add(options);
-        return new Scope(next, hostVars, rolePrefix);
+        return new Scope(next, hostVars, rolePrefix, params, hostParams);
+    }
+
+    /**
+     * A dynamic include: its vars and its key=value params (already templated, per host) are
+     * include params, not task vars.
+     */
+    Scope enterInclude(TaskOptions options, Map<String, Map<String, Object>> hostParams) {
+        Map<String, Object> merged = new LinkedHashMap<>(params);
+        merged.putAll(options.vars());
+        Map<String, Map<String, Object>> perHost = new LinkedHashMap<>(this.hostParams);
+        hostParams.forEach((host, p) -> {
+            Map<String, Object> m = new LinkedHashMap<>(perHost.getOrDefault(host, Map.of()));
+            m.putAll(p);
+            perHost.put(host, m);
+        });
+        TaskOptions o = options;
+        TaskOptions withoutVars = new TaskOptions(o.name(), o.when(), o.tags(), Map.of(), o.become(), o.becomeUser(),
+                o.delegateTo(), o.runOnce(), o.noLog(), o.ignoreErrors(), o.ignoreUnreachable(), o.checkMode(),
+                o.diff(), o.environment());
+        Scope entered = enter(withoutVars);
+        return new Scope(entered.chain, hostVars, rolePrefix, merged, perHost);
     }
 
     Scope withHostVars(Map<String, Map<String, Object>> vars) {
@@ -29,7 +52,7 @@ record Scope(List<TaskOptions> chain, Map<String, Map<String, Object>> hostVars,
             m.putAll(v);
             merged.put(host, m);
         });
-        return new Scope(chain, merged, rolePrefix);
+        return new Scope(chain, merged, rolePrefix, params, hostParams);
     }
 
     /** Innermost value of an option: the task's own first, then enclosing blocks, then the play. */
@@ -53,10 +76,22 @@ record Scope(List<TaskOptions> chain, Map<String, Map<String, Object>> hostVars,
         return all;
     }
 
+    /** Block/task vars; the include params ride along for {@link VarsBuilder} to rank above set_fact. */
     Map<String, Object> vars(String host) {
-        Map<String, Object> all = new LinkedHashMap<>();
+        Map<String, Object> includeParams = new LinkedHashMap<>(params);
+        includeParams.putAll(hostParams.getOrDefault(host, Map.of()));
+        ScopeVars all = new ScopeVars(includeParams);
         chain.forEach(o -> all.putAll(o.vars()));
         all.putAll(hostVars.getOrDefault(host, Map.of()));
         return all;
+    }
+
+    /** The task-level variables of a scope, carrying the include params that outrank set_fact. */
+    static final class ScopeVars extends LinkedHashMap<String, Object> {
+        final transient Map<String, Object> includeParams;
+
+        ScopeVars(Map<String, Object> includeParams) {
+            this.includeParams = includeParams;
+        }
     }
 }

@@ -17,6 +17,12 @@ final class TaskOutcomes {
         return Boolean.TRUE.equals(scope.resolve(task.options(), TaskOptions::noLog));
     }
 
+    private final io.lvsplay.engine.module.ModuleRegistry modules;
+
+    TaskOutcomes(io.lvsplay.engine.module.ModuleRegistry modules) {
+        this.modules = modules;
+    }
+
     TaskResult record(Task task, HostState host, TaskResult result, Scope scope) {
         if (result.noLog()) {
             result = result.hidden();
@@ -42,7 +48,9 @@ final class TaskOutcomes {
             }
         }
         if (result.status() != TaskStatus.FAILED && result.status() != TaskStatus.UNREACHABLE) {
-            mergeFacts(host, result);
+            boolean hostVars = modules.find(task.module())
+                    .map(m -> m.traits().contains(io.lvsplay.engine.module.Module.Trait.SETS_HOST_VARS)).orElse(false);
+            mergeFacts(hostVars ? host.includedVars : host.runVars, result);
         }
         if (result.changed() && result.status() != TaskStatus.FAILED) {
             synchronized (host.notified) {
@@ -53,12 +61,12 @@ final class TaskOutcomes {
     }
 
     @SuppressWarnings("unchecked")
-    private static void mergeFacts(HostState host, TaskResult result) {
+    private static void mergeFacts(Map<String, Object> target, TaskResult result) {
         List<TaskResult> all = result.items().isEmpty() ? List.of(result) : result.items();
         for (TaskResult r : all) {
             if (r.data().get("ansible_facts") instanceof Map<?, ?> facts) {
-                synchronized (host.runVars) {
-                    host.runVars.putAll((Map<String, Object>) facts);
+                synchronized (target) {
+                    target.putAll((Map<String, Object>) facts);
                 }
             }
         }

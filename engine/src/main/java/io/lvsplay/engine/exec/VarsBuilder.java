@@ -11,20 +11,29 @@ import java.util.Set;
 
 /**
  * Builds the variables a task sees on a host, in Ansible's precedence (lowest first): role defaults,
- * inventory vars, facts, play vars, vars_files, role vars, block/task vars, set_fact/register,
- * extra vars; then the magic variables.
+ * inventory vars, facts, play vars, vars_files, role vars, block/task vars, include_vars,
+ * set_fact/register, include params, extra vars; then the magic variables.
  */
 final class VarsBuilder {
     /** Ansible's `omit`: an argument templated to this value is left out. */
     static final String OMIT = "__omit_place_holder__lvsplay";
+
+    /** Ansible's ansible_playbook_python: lvsplay has none of its own, so the controller's python3 if any. */
+    private static final String CONTROLLER_PYTHON = java.util.Arrays.stream(
+                    System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator))
+            .map(dir -> java.nio.file.Path.of(dir, "python3")).filter(java.nio.file.Files::isExecutable)
+            .map(java.nio.file.Path::toString).findFirst().orElse(null);
 
     private final Inventory inventory;
     private final Map<String, HostState> states;
     private final RunOptions options;
     private final Play play;
     private final List<String> playHosts;
+    private final RuntimeVarsFiles varsFiles;
 
-    VarsBuilder(Inventory inventory, Map<String, HostState> states, RunOptions options, Play play, List<String> playHosts) {
+    VarsBuilder(Inventory inventory, Map<String, HostState> states, RunOptions options, Play play, List<String> playHosts,
+                io.lvsplay.engine.template.Templar templar) {
+        this.varsFiles = new RuntimeVarsFiles(play, templar);
         this.inventory = inventory;
         this.states = states;
         this.options = options;
@@ -38,10 +47,22 @@ final class VarsBuilder {
         putFacts(vars, host);
         vars.putAll(play.vars());
         vars.putAll(play.varsFromFiles());
+        if (varsFiles.any()) {
+            Map<String, Object> templating = new LinkedHashMap<>(vars);
+            templating.putAll(options.extraVars());
+            putMagic(templating, host.name);
+            varsFiles.putInto(vars, templating);
+        }
         vars.putAll(play.roleVars());
         vars.putAll(scopeVars);
+        synchronized (host.includedVars) {
+            vars.putAll(host.includedVars);
+        }
         synchronized (host.runVars) {
             vars.putAll(host.runVars);
+        }
+        if (scopeVars instanceof Scope.ScopeVars scoped) {
+            vars.putAll(scoped.includeParams);
         }
         vars.putAll(options.extraVars());
         putMagic(vars, host.name);
@@ -54,6 +75,9 @@ final class VarsBuilder {
         HostState state = states.get(name);
         if (state != null) {
             putFacts(vars, state);
+            synchronized (state.includedVars) {
+                vars.putAll(state.includedVars);
+            }
             synchronized (state.runVars) {
                 vars.putAll(state.runVars);
             }
@@ -95,6 +119,9 @@ final class VarsBuilder {
         vars.put("ansible_version", Map.of("full", "2.14.0", "major", 2, "minor", 14, "revision", 0,
                 "string", "2.14.0 (lvsplay)"));
         vars.put("omit", OMIT);
+        if (CONTROLLER_PYTHON != null) {
+            vars.put("ansible_playbook_python", CONTROLLER_PYTHON);
+        }
         vars.putIfAbsent("lvsplay_agent_jar", BundledAgent.path());
     }
 

@@ -45,7 +45,9 @@ public interface Module {
         /** An executor directive (meta): acted on by the executor itself, never planned on a host. */
         META_ACTION,
         /** Its result is the point of the task: shown in the output like Ansible shows debug's. */
-        SHOWS_RESULT
+        SHOWS_RESULT,
+        /** Its ansible_facts are host variables at include_vars precedence (below set_fact), not facts. */
+        SETS_HOST_VARS
     }
 
     default Set<Trait> traits() {

@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** One play of a playbook, with its roles already expanded into task lists. */
+/**
+ * One play of a playbook, with its roles already expanded into task lists. {@code varsFiles}: the
+ * entries as written (a name, or a list of names of which the first found is read);
+ * {@code varsFromFiles}: what the entries without templates gave at load time.
+ */
 public record Play(
         String name,
         String hosts,
         Map<String, Object> vars,
-        List<String> varsFiles,
+        List<Object> varsFiles,
         Map<String, Object> varsFromFiles,
         boolean gatherFacts,
         TaskOptions options,

@@ -30,6 +30,9 @@ public final class PlaybookLoader {
     private final List<Role> includedRoles = new ArrayList<>();
     private final List<Path> rolesPath;
     private Path playbookDir;
+    private int dynamicDepth;
+    private Map<String, Object> playVars = Map.of();
+    private final RoleLoader roles = new RoleLoader(this);
 
     public PlaybookLoader(ModuleRegistry modules) {
         this(modules, List.of());
@@ -47,10 +50,10 @@ public final class PlaybookLoader {
         if (!Files.isRegularFile(path)) {
             throw new PlaybookError(new SourceLocation(file, 0), "playbook not found");
         }
-        return new Playbook(path, loadPlays(path, 0));
+        return new Playbook(path, loadPlays(path, 0, PlayImport.NONE));
     }
 
-    private List<Play> loadPlays(Path path, int depth) {
+    private List<Play> loadPlays(Path path, int depth, PlayImport outer) {
         if (depth > 20) {
             throw new PlaybookError(new SourceLocation(path, 0), "import_playbook nested too deep (a cycle?)");
         }
@@ -76,15 +79,15 @@ public final class PlaybookLoader {
                 if (!Files.isRegularFile(child)) {
                     throw new PlaybookError(doc.at(map), "imported playbook not found: " + child);
                 }
-                plays.addAll(loadPlays(child, depth + 1));
+                plays.addAll(loadPlays(child, depth + 1, outer.then(PlayImport.of(map, doc))));
                 continue;
             }
-            plays.add(loadPlay(map, doc, path.getParent()));
+            plays.add(loadPlay(map, doc, path.getParent(), outer));
         }
         return plays;
     }
 
-    private Play loadPlay(Map<String, Object> map, YamlDocument doc, Path baseDir) {
+    private Play loadPlay(Map<String, Object> map, YamlDocument doc, Path baseDir, PlayImport imported) {
         playbookDir = baseDir;
         for (String key : map.keySet()) {
             if (!PLAY_KEYS.contains(key)) {
@@ -101,20 +104,12 @@ public final class PlaybookLoader {
         }
         String hosts = map.get("hosts") instanceof List<?> l
                 ? String.join(":", l.stream().map(String::valueOf).toList()) : String.valueOf(map.get("hosts"));
-        Map<String, Object> vars = mapping(map, "vars", doc);
-        List<String> varsFiles = TaskParser.strings(map.get("vars_files"));
-        Map<String, Object> fromFiles = new LinkedHashMap<>();
-        for (String vf : varsFiles) {
-            if (vf.contains("{{")) {
-                continue;
-            }
-            Path vfPath = baseDir.resolve(vf).normalize();
-            if (!Files.isRegularFile(vfPath)) {
-                throw new PlaybookError(doc.at(map, "vars_files"), "vars file not found: " + vfPath);
-            }
-            fromFiles.putAll(loadVarsFile(vfPath));
-        }
+        Map<String, Object> vars = merge(mapping(map, "vars", doc), imported.vars());
+        playVars = vars;
+        List<Object> varsFiles = PlayVarsFiles.entries(map.get("vars_files"), doc.at(map, "vars_files"));
+        Map<String, Object> fromFiles = PlayVarsFiles.loadStatic(varsFiles, baseDir, doc.at(map, "vars_files"));
         includedRoles.clear();
+        roles.newPlay();
         List<Role> roles = new ArrayList<>();
         if (map.get("roles") instanceof List<?> roleList) {
             for (Object r : roleList) {
@@ -139,7 +134,9 @@ public final class PlaybookLoader {
             handlers.addAll(included.handlers());
         }
         KeywordValues.check(map, doc);
-        TaskOptions options = new TaskOptions(null, List.of(), TaskParser.strings(map.get("tags")), Map.of(),
+        List<String> playTags = new ArrayList<>(TaskParser.strings(map.get("tags")));
+        playTags.addAll(imported.tags());
+        TaskOptions options = new TaskOptions(null, imported.when(), playTags, Map.of(),
                 TaskParser.boolOrNull(map.get("become")), TaskParser.stringOrNull(map.get("become_user")), null,
                 Boolean.TRUE.equals(TaskParser.boolOrNull(map.get("run_once"))),
                 TaskParser.boolOrNull(map.get("no_log")), TaskParser.boolOrNull(map.get("ignore_errors")),
@@ -159,128 +156,90 @@ public final class PlaybookLoader {
                 baseDir, doc.at(map));
     }
 
-    private Role roleEntry(Object entry, YamlDocument doc, Map<String, Object> play, Path baseDir) {
-        if (entry instanceof String name) {
-            return loadRole(name, Map.of(), baseDir, doc.at(play, "roles"));
-        }
-        if (entry instanceof Map<?, ?> m) {
-            Object name = m.get("role") != null ? m.get("role") : m.get("name");
-            if (name == null) {
-                throw new PlaybookError(doc.at(m), "a role entry needs 'role: NAME'");
-            }
-            Map<String, Object> params = new LinkedHashMap<>();
-            m.forEach((k, v) -> {
-                String key = String.valueOf(k);
-                if (!Set.of("role", "name", "tags", "when", "become", "vars").contains(key)) {
-                    params.put(key, v);
-                }
-            });
-            if (m.get("vars") instanceof Map<?, ?> vars) {
-                vars.forEach((k, v) -> params.put(String.valueOf(k), v));
-            }
-            Role role = loadRole(String.valueOf(name), params, baseDir, doc.at(m));
-            List<String> when = TaskParser.conditions(m.get("when"));
-            List<String> tags = TaskParser.strings(m.get("tags"));
-            Boolean become = TaskParser.boolOrNull(m.get("become"));
-            if (when.isEmpty() && tags.isEmpty() && become == null && params.isEmpty()) {
-                return role;
-            }
-            TaskOptions wrap = new TaskOptions(null, when, tags, params, become, null, null, false, null, null,
-                    null, null, null, Map.of());
-            TaskItem block = new Block(wrap, role.tasks(), List.of(), List.of(), doc.at(m), role);
-            return new Role(role.name(), role.dir(), role.defaults(), role.vars(), params, List.of(block),
-                    role.handlers());
-        }
-        throw new PlaybookError(doc.at(play, "roles"), "a role entry must be a name or a mapping, got: " + entry);
+    private Role roleEntry(Object raw, YamlDocument doc, Map<String, Object> play, Path baseDir) {
+        SourceLocation at = raw instanceof Map<?, ?> m ? doc.at(m) : doc.at(play, "roles");
+        RoleEntry entry = RoleEntry.parse(raw, at);
+        Role role = loadRole(entry.name(), entry.params(), baseDir, at);
+        return new Role(role.name(), role.dir(), role.defaults(), role.vars(), entry.params(),
+                List.of(roles.firstInPlay(entry, role) ? entry.block(role, at) : entry.skipped(role, at)), role.handlers());
     }
 
     Role loadRole(String name, Map<String, Object> params, Path baseDir, SourceLocation at) {
-        Path dir = findRoleDir(name, baseDir, at);
-        Role shell = new Role(name, dir, Map.of(), Map.of(), params, List.of(), List.of());
-        Map<String, Object> defaults = loadOptionalVars(dir.resolve("defaults"));
-        Map<String, Object> vars = loadOptionalVars(dir.resolve("vars"));
-        Role withVars = new Role(name, dir, defaults, vars, params, List.of(), List.of());
-        List<TaskItem> roleTasks = new ArrayList<>();
-        Path meta = mainFile(dir.resolve("meta"));
-        if (meta != null && YamlDocument.load(meta).root() instanceof Map<?, ?> m
-                && m.get("dependencies") instanceof List<?> deps) {
-            for (Object dep : deps) {
-                String depName = dep instanceof Map<?, ?> dm ? String.valueOf(dm.get(dm.containsKey("role") ? "role" : "name"))
-                        : String.valueOf(dep);
-                Role dependency = loadRole(depName, Map.of(), baseDir, new SourceLocation(meta, 0));
-                roleTasks.add(new Block(TaskOptions.empty(), dependency.tasks(), List.of(), List.of(),
-                        new SourceLocation(meta, 0), dependency));
-                defaults = merge(dependency.defaults(), defaults);
-                vars = merge(dependency.vars(), vars);
+        return roles.load(name, params, baseDir, at, RoleLoader.MAIN);
+    }
+
+    /** include_role/import_role: tasks_from, vars_from, defaults_from, handlers_from as given. */
+    Role loadRole(String name, Path baseDir, SourceLocation at, Map<String, String> from) {
+        return roles.load(name, Map.of(), baseDir, at, from);
+    }
+
+    private static final java.util.regex.Pattern PLAIN_VAR =
+            java.util.regex.Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
+    /**
+     * A role name or *_from file written as a template, resolved at load time from the play's vars
+     * (and an import_playbook's) and playbook_dir, as Ansible does for import_role; only
+     * '{{ name }}' references are taken.
+     */
+    String staticText(String text, SourceLocation at) {
+        if (!text.contains("{{") && !text.contains("{%")) {
+            return text;
+        }
+        Map<String, Object> known = new LinkedHashMap<>(playVars);
+        known.put("playbook_dir", playbookDir.toString());
+        java.util.regex.Matcher m = PLAIN_VAR.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            if (!(known.get(m.group(1)) instanceof String value) || value.contains("{{")) {
+                throw new PlaybookError(at, "'" + text + "' must be known when the playbook is loaded: lvsplay takes"
+                        + " play vars and playbook_dir here ('" + m.group(1) + "' is not one)");
             }
-            withVars = new Role(name, dir, defaults, vars, params, List.of(), List.of());
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
         }
-        Path tasksMain = mainFile(dir.resolve("tasks"));
-        if (tasksMain != null) {
-            roleTasks.addAll(loadTaskFile(tasksMain, withVars));
+        m.appendTail(out);
+        if (out.toString().contains("{{") || out.toString().contains("{%")) {
+            throw new PlaybookError(at, "'" + text + "' must be known when the playbook is loaded: lvsplay takes"
+                    + " only '{{ var }}' references here");
         }
-        Path handlersMain = mainFile(dir.resolve("handlers"));
-        List<TaskItem> roleHandlers = handlersMain == null ? List.of() : loadTaskFile(handlersMain, withVars);
-        if (shell.tasks().isEmpty() && roleTasks.isEmpty() && roleHandlers.isEmpty() && defaults.isEmpty()) {
-            throw new PlaybookError(at, "role '" + name + "' at " + dir + " has no tasks/main.yml");
-        }
-        return new Role(name, dir, defaults, vars, params, roleTasks, roleHandlers);
+        return out.toString();
     }
 
     void registerIncludedRole(Role role) {
         includedRoles.add(role);
     }
 
-    private static Map<String, Object> merge(Map<String, Object> low, Map<String, Object> high) {
+    static Map<String, Object> merge(Map<String, Object> low, Map<String, Object> high) {
         Map<String, Object> merged = new LinkedHashMap<>(low);
         merged.putAll(high);
         return merged;
     }
 
-    private Path findRoleDir(String name, Path baseDir, SourceLocation at) {
-        List<Path> candidates = new ArrayList<>();
-        candidates.add(baseDir.resolve("roles").resolve(name));
-        if (playbookDir != null && !playbookDir.equals(baseDir)) {
-            // include_role inside a role's task file: roles sit beside the playbook, not the task file
-            candidates.add(playbookDir.resolve("roles").resolve(name));
-        }
-        rolesPath.forEach(p -> candidates.add(p.resolve(name)));
-        candidates.add(baseDir.resolve(name));
-        candidates.add(baseDir.resolveSibling("roles").resolve(name));
-        for (Path candidate : candidates) {
-            if (Files.isDirectory(candidate)) {
-                return candidate.toAbsolutePath().normalize();
-            }
-        }
-        throw new PlaybookError(at, "role '" + name + "' not found; looked in: " + candidates);
+    Path playbookDir() {
+        return playbookDir;
     }
 
-    private static Path mainFile(Path dir) {
-        for (String name : List.of("main.yml", "main.yaml", "main")) {
-            Path p = dir.resolve(name);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        return null;
+    List<Path> rolesPath() {
+        return rolesPath;
     }
 
-    private Map<String, Object> loadOptionalVars(Path dir) {
-        Path main = mainFile(dir);
-        return main == null ? Map.of() : loadVarsFile(main);
-    }
-
-    /** A vars file (vars_files, role defaults/vars): a mapping of names to values. */
+    /**
+     * A vars file (vars_files, role defaults/vars): a mapping of names to values, or (as Ansible's
+     * preprocess_vars takes) a list of such mappings, merged in order.
+     */
     public static Map<String, Object> loadVarsFile(Path file) {
         YamlDocument doc = YamlDocument.load(file);
         if (doc.root() == null) {
             return Map.of();
         }
-        if (!(doc.root() instanceof Map<?, ?> m)) {
-            throw new PlaybookError(doc.at(doc.root()), "a vars file must be a mapping of names to values");
+        List<?> parts = doc.root() instanceof List<?> list ? list : List.of(doc.root());
+        Map<String, Object> vars = new LinkedHashMap<>();
+        for (Object part : parts) {
+            if (!(part instanceof Map<?, ?> m)) {
+                throw new PlaybookError(doc.at(doc.root()), "variable files must contain either a dictionary of"
+                        + " variables, or a list of dictionaries. Got: " + YamlDocument.describe(part));
+            }
+            m.forEach((k, v) -> vars.put(String.valueOf(k), v));
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> vars = (Map<String, Object>) m;
         return vars;
     }
 
@@ -292,10 +251,36 @@ public final class PlaybookLoader {
             return cached;
         }
         taskFileCache.put(key, List.of());
-        YamlDocument doc = YamlDocument.load(key);
-        List<TaskItem> items = tasks.parseList(doc.root(), doc, role, key.getParent(), key.getFileName().toString());
-        taskFileCache.put(key, items);
-        return items;
+        try {
+            YamlDocument doc = YamlDocument.load(key);
+            List<TaskItem> items = tasks.parseList(doc.root(), doc, role, key.getParent(), key.getFileName().toString());
+            taskFileCache.put(key, items);
+            return items;
+        } catch (PlaybookError e) {
+            taskFileCache.remove(key);
+            throw e;
+        }
+    }
+
+    /**
+     * A dynamic include's file, read ahead so mistakes show before any host is contacted. Ansible
+     * reads it only when the include runs: a file that does not load is left for then (null), and
+     * the old {@code include:} inside it is dynamic too.
+     */
+    List<TaskItem> preloadDynamic(Path file, Role role) {
+        dynamicDepth++;
+        try {
+            return loadTaskFile(file, role);
+        } catch (PlaybookError e) {
+            return null;
+        } finally {
+            dynamicDepth--;
+        }
+    }
+
+    /** True while reading the file of a dynamic include (where {@code include:} is dynamic too). */
+    boolean inDynamicInclude() {
+        return dynamicDepth > 0;
     }
 
     /** For include_tasks with a templated path: loaded at run time, relative to the including file's folder. */

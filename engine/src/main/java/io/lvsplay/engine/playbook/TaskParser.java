@@ -49,7 +49,8 @@ public final class TaskParser {
             return List.of();
         }
         if (!(value instanceof List<?> list)) {
-            throw new PlaybookError(doc.at(value), "'" + section + "' must be a list of tasks");
+            throw new PlaybookError(doc.at(value), "'" + section + "' must be a list of tasks, got "
+                    + YamlDocument.describe(value));
         }
         List<TaskItem> items = new ArrayList<>();
         for (Object entry : list) {
@@ -77,59 +78,57 @@ public final class TaskParser {
         }
         for (String key : List.of("import_tasks", "ansible.builtin.import_tasks")) {
             if (map.containsKey(key)) {
-                checkKeys(map, doc, union(COMMON_KEYS, Set.of(key)), key);
-                String file = String.valueOf(map.get(key));
+                checkKeys(map, doc, union(COMMON_KEYS, Set.of(key, "notify")), key);
+                String file = IncludeSpec.parse(key, map.get(key), doc.at(map, key)).file();
                 if (file.contains("{{")) {
                     throw new PlaybookError(doc.at(map, key), "import_tasks needs a static path; use include_tasks for '"
                             + file + "'");
                 }
                 Path path = resolveTaskFile(file, role, baseDir, doc.at(map, key));
-                List<TaskItem> imported = loader.loadTaskFile(path, role);
+                List<TaskItem> imported = Inherited.withNotify(loader.loadTaskFile(path, role), strings(map.get("notify")));
                 return List.of(new Block(options, imported, List.of(), List.of(), at, role));
             }
         }
-        for (String key : List.of("include_tasks", "ansible.builtin.include_tasks", "include")) {
+        for (String key : List.of("include_tasks", "ansible.builtin.include_tasks", "include", "ansible.builtin.include")) {
             if (map.containsKey(key)) {
                 checkKeys(map, doc, union(union(COMMON_KEYS, TASK_KEYS), Set.of(key)), key, true);
-                Object spec = map.get(key);
-                String file = spec instanceof Map<?, ?> m ? String.valueOf(m.get("file")) : String.valueOf(spec);
+                IncludeSpec spec = IncludeSpec.parse(key, map.get(key), doc.at(map, key));
+                String file = spec.file();
                 List<TaskItem> preloaded = null;
-                if (!file.contains("{{")) {
+                boolean dynamic = !key.endsWith("include") || loader.inDynamicInclude() || file.contains("{{");
+                if (!file.contains("{{") && dynamic) {
+                    Path found = findTaskFile(file, role, baseDir);
+                    preloaded = found == null ? null : loader.preloadDynamic(found, role);
+                } else if (!file.contains("{{")) {
+                    // the old include: is static when all its parents are
                     preloaded = loader.loadTaskFile(resolveTaskFile(file, role, baseDir, doc.at(map, key)), role);
                 }
                 Object loop = loopOf(map, doc);
-                return List.of(new IncludeTasks(options, file, loop, loopVar(map), preloaded, at, role));
+                Apply apply = null;
+                if (spec.apply() != null) {
+                    checkKeys(spec.apply(), doc, union(COMMON_KEYS, Set.of("notify")), key + " apply");
+                    apply = new Apply(options(spec.apply(), doc), strings(spec.apply().get("notify")));
+                }
+                return List.of(new IncludeTasks(options, file, spec.params(), apply, loop, loopVar(map), preloaded,
+                        !dynamic, at, role));
             }
         }
         for (String key : List.of("import_role", "include_role", "ansible.builtin.import_role",
                 "ansible.builtin.include_role")) {
             if (map.containsKey(key)) {
                 checkKeys(map, doc, union(union(COMMON_KEYS, TASK_KEYS), Set.of(key)), key);
-                Object roleSpec = map.get(key);
-                if (roleSpec instanceof String text) {
-                    try {
-                        roleSpec = FreeFormArgs.parse(text, false, List.of());
-                    } catch (IllegalArgumentException e) {
-                        throw new PlaybookError(doc.at(map, key), key + ": " + e.getMessage());
-                    }
-                }
-                if (!(roleSpec instanceof Map<?, ?> spec) || spec.get("name") == null) {
-                    throw new PlaybookError(doc.at(map, key), key + " needs 'name: ROLE'");
-                }
-                String roleName = String.valueOf(spec.get("name"));
-                Role included = loader.loadRole(roleName, Map.of(), baseDir, doc.at(map, key));
+                RoleIncludeSpec spec = RoleIncludeSpec.parse(key, map.get(key), doc.at(map, key));
+                Map<String, String> from = new LinkedHashMap<>();
+                spec.from().forEach((kind, name) -> from.put(kind, loader.staticText(name, doc.at(map, key))));
+                Role included = loader.loadRole(loader.staticText(spec.name(), doc.at(map, key)), baseDir,
+                        doc.at(map, key), from);
+                spec.checkArgumentSpecs(included, doc.at(map, key));
                 loader.registerIncludedRole(included);
                 List<TaskItem> roleTasks = included.tasks();
-                if (spec.get("tasks_from") != null) {
-                    String from = String.valueOf(spec.get("tasks_from"));
-                    Path file = included.dir().resolve("tasks").resolve(from.contains(".") ? from : from + ".yml");
-                    if (!Files.isRegularFile(file)) {
-                        throw new PlaybookError(doc.at(map, key), "tasks_from '" + from + "' of role '" + roleName
-                                + "' not found: " + file);
-                    }
-                    roleTasks = loader.loadTaskFile(file, included);
-                }
-                return List.of(new Block(options, roleTasks, List.of(), List.of(), at, included));
+                Map<String, Object> roleVars = new LinkedHashMap<>(included.vars());
+                roleVars.putAll(options.vars());
+                return List.of(new Block(RoleEntry.withVars(options, roleVars), roleTasks, List.of(), List.of(), at,
+                        included));
             }
         }
         return List.of(parseTask(map, doc, options, role));
@@ -260,18 +259,26 @@ public final class TaskParser {
     }
 
     private Path resolveTaskFile(String file, Role role, Path baseDir, SourceLocation at) {
+        Path found = findTaskFile(file, role, baseDir);
+        if (found == null) {
+            throw new PlaybookError(at, "task file '" + file + "' not found; looked in: " + taskFileCandidates(file, role, baseDir));
+        }
+        return found;
+    }
+
+    private static Path findTaskFile(String file, Role role, Path baseDir) {
+        return taskFileCandidates(file, role, baseDir).stream().filter(Files::isRegularFile).findFirst()
+                .map(Path::normalize).orElse(null);
+    }
+
+    private static List<Path> taskFileCandidates(String file, Role role, Path baseDir) {
         List<Path> candidates = new ArrayList<>();
         if (role != null) {
             candidates.add(role.dir().resolve("tasks").resolve(file));
         }
         candidates.add(baseDir.resolve(file));
         candidates.add(baseDir.resolve("tasks").resolve(file));
-        for (Path candidate : candidates) {
-            if (Files.isRegularFile(candidate)) {
-                return candidate.normalize();
-            }
-        }
-        throw new PlaybookError(at, "task file '" + file + "' not found; looked in: " + candidates);
+        return candidates;
     }
 
     private TaskOptions options(Map<String, Object> map, YamlDocument doc) {

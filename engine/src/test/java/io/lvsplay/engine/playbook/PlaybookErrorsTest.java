@@ -190,8 +190,8 @@ class PlaybookErrorsTest {
     }
 
     @Test
-    void missingStaticIncludeIsRefusedBeforeTheRun() throws IOException {
-        PlaybookError e = loadFails("- hosts: all\n  tasks:\n    - include_tasks: missing.yml\n");
+    void missingFileOfTheOldStaticIncludeIsRefusedBeforeTheRun() throws IOException {
+        PlaybookError e = loadFails("- hosts: all\n  tasks:\n    - include: missing.yml\n");
         assertAt(e, dir.resolve("site.yml"), 3);
     }
 

@@ -51,13 +51,20 @@ class PlaybookLoaderTest {
         assertFalse(pb.plays().get(1).gatherFacts(), "gather_facts: no");
     }
 
+    /** The tasks of the play's first role: its block carries the role's keywords and vars. */
+    private static List<TaskItem> firstRoleTasks() {
+        Block role = assertInstanceOf(Block.class, project().plays().get(0).tasks().get(0));
+        assertEquals("web", role.role().name());
+        return role.block();
+    }
+
     @Test
     void roleDependencyTasksRunBeforeTheRolesOwnTasks() {
-        Play play = project().plays().get(0);
-        Block dependency = assertInstanceOf(Block.class, play.tasks().get(0));
+        List<TaskItem> tasks = firstRoleTasks();
+        Block dependency = assertInstanceOf(Block.class, tasks.get(0));
         assertEquals("common", dependency.role().name());
         assertEquals("common task", ((Task) dependency.block().get(0)).title());
-        Task own = assertInstanceOf(Task.class, play.tasks().get(1));
+        Task own = assertInstanceOf(Task.class, tasks.get(1));
         assertEquals("web", own.role().name());
         assertEquals(List.of("restart web"), own.notifies());
     }
@@ -87,26 +94,26 @@ class PlaybookLoaderTest {
 
     @Test
     void keyValueArgumentsBecomeAMapping() {
-        Task copy = (Task) project().plays().get(0).tasks().get(1);
+        Task copy = (Task) firstRoleTasks().get(1);
         assertEquals(Map.of("src", "web.conf", "dest", "/etc/web.conf"), copy.args());
     }
 
     @Test
     void importTasksIsInlinedAsABlockOfTheFilesTasks() {
-        Block imported = assertInstanceOf(Block.class, project().plays().get(0).tasks().get(2));
+        Block imported = assertInstanceOf(Block.class, project().plays().get(0).tasks().get(1));
         assertEquals(List.of("extra one", "extra two"), imported.block().stream().map(t -> ((Task) t).title()).toList());
     }
 
     @Test
     void staticIncludeTasksIsPreloaded() {
-        IncludeTasks include = assertInstanceOf(IncludeTasks.class, project().plays().get(0).tasks().get(3));
+        IncludeTasks include = assertInstanceOf(IncludeTasks.class, project().plays().get(0).tasks().get(2));
         assertEquals("tasks/extra.yml", include.file());
         assertEquals(2, include.preloaded().size());
     }
 
     @Test
     void templatedIncludeTasksIsLoadedAtRunTime() {
-        IncludeTasks include = assertInstanceOf(IncludeTasks.class, project().plays().get(0).tasks().get(4));
+        IncludeTasks include = assertInstanceOf(IncludeTasks.class, project().plays().get(0).tasks().get(3));
         assertEquals("tasks/{{ flavour }}.yml", include.file());
         assertNull(include.preloaded());
     }
