@@ -197,8 +197,8 @@ public final class TaskParser {
                 stringOrNull(map.get("register")),
                 conditions(map.get("changed_when")), conditions(map.get("failed_when")),
                 strings(map.get("notify")), strings(map.get("listen")), conditions(map.get("until")),
-                intOr(map.get("retries"), map.containsKey("until") ? 3 : 0, doc, map, "retries"),
-                intOr(map.get("delay"), 5, doc, map, "delay"), doc.at(map), role);
+                map.getOrDefault("retries", 3), map.getOrDefault("delay", 5), map.getOrDefault("async", 0),
+                map.getOrDefault("poll", 15), doc.at(map), role);
     }
 
     private static String suggestion(List<String> names) {
@@ -402,17 +402,6 @@ public final class TaskParser {
             return null;
         }
         return io.lvsplay.engine.module.ModuleArgs.toBool(value);
-    }
-
-    private static int intOr(Object value, int fallback, YamlDocument doc, Map<String, Object> map, String key) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(String.valueOf(value).trim());
-        } catch (NumberFormatException e) {
-            throw new PlaybookError(doc.at(map, key), "'" + key + "' must be a whole number, got: " + value);
-        }
     }
 
     static Set<String> union(Set<String> a, Set<String> b) {
