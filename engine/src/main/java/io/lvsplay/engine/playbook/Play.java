@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** One play of a playbook, with its roles already expanded into task lists. */
+/**
+ * One play of a playbook, with its roles already expanded into task lists. strategy, serial, order,
+ * force_handlers and max_fail_percentage are kept as written: each may be a template of the play's
+ * variables, resolved when the play starts.
+ */
 public record Play(
         String name,
         String hosts,
@@ -16,6 +20,9 @@ public record Play(
         List<Object> serial,
         String strategy,
         boolean anyErrorsFatal,
+        Object order,
+        Object forceHandlers,
+        Object maxFailPercentage,
         String remoteUser,
         List<Role> roles,
         List<TaskItem> preTasks,

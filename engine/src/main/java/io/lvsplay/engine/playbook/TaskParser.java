@@ -286,12 +286,14 @@ public final class TaskParser {
                 stringOrNull(map.get("delegate_to")), Boolean.TRUE.equals(boolOrNull(map.get("run_once"))),
                 boolOrNull(map.get("no_log")), boolOrNull(map.get("ignore_errors")),
                 boolOrNull(map.get("ignore_unreachable")), boolOrNull(map.get("check_mode")),
-                boolOrNull(map.get("diff")), envMap);
+                boolOrNull(map.get("diff")), envMap, map.get("throttle"), map.get("any_errors_fatal"),
+                stringOrNull(map.get("connection")));
     }
 
     private static TaskOptions withDelegate(TaskOptions o, String host) {
         return new TaskOptions(o.name(), o.when(), o.tags(), o.vars(), o.become(), o.becomeUser(), host, o.runOnce(),
-                o.noLog(), o.ignoreErrors(), o.ignoreUnreachable(), o.checkMode(), o.diff(), o.environment());
+                o.noLog(), o.ignoreErrors(), o.ignoreUnreachable(), o.checkMode(), o.diff(), o.environment(),
+                o.throttle(), o.anyErrorsFatal(), o.connection());
     }
 
     private void checkKeys(Map<String, Object> map, YamlDocument doc, Set<String> allowed, String what) {
