@@ -25,4 +25,20 @@ class TaskKeywordsTest extends SemanticsTestBase {
         assertEquals(2, r.exitCode(), r.output());
         assertTrue(r.stdout().contains("the field 'delay' has an invalid value (0.5)"), r.stdout());
     }
+
+    private static final String FOUR_HOSTS = "[web]\nh1 ansible_connection=local\nh2 ansible_connection=local\n"
+            + "h3 ansible_connection=local\nh4 ansible_connection=local\n";
+
+    @Test
+    void throttleLimitsHowManyHostsRunTheTaskAtOnce() {
+        for (String strategy : java.util.List.of("linear", "free")) {
+            inventory(FOUR_HOSTS);
+            LvsplayRun.Result r = run("throttle.yml", "-f", "4", "-e", "strat=" + strategy);
+            assertEquals(0, r.exitCode(), r.output());
+            java.util.List<Integer> peaks = read("peaks").lines().map(Integer::parseInt).toList();
+            assertEquals(4, peaks.size(), strategy + ": " + peaks);
+            assertTrue(peaks.stream().allMatch(p -> p <= 2), strategy + ": " + peaks);
+            assertTrue(file("peaks").toFile().delete());
+        }
+    }
 }

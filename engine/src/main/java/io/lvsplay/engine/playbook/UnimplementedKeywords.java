@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class UnimplementedKeywords {
     /** Refused whatever the value. */
-    private static final Set<String> ALWAYS = Set.of("become_flags", "become_exe", "module_defaults", "throttle",
+    private static final Set<String> ALWAYS = Set.of("become_flags", "become_exe", "module_defaults",
             "timeout", "port", "gather_timeout", "fact_path", "gather_subset");
 
     private UnimplementedKeywords() {
