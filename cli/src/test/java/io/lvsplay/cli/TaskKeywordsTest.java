@@ -41,4 +41,15 @@ class TaskKeywordsTest extends SemanticsTestBase {
             assertTrue(file("peaks").toFile().delete());
         }
     }
+
+    @Test
+    void aTemplatedActionIsResolvedPerHostAndAnUnknownOneFailsTheTask() {
+        LvsplayRun.Result r = run("action-templated.yml");
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(debugMessages(r).containsAll(java.util.List.of("h1 msg=True ping=False", "h2 msg=False ping=True")),
+                r.stdout());
+        assertTrue(r.stdout().contains("TASK [{{ module_to_run }}]"), r.stdout());
+        assertTrue(r.stdout().contains("couldn't resolve module/action 'no_such_module'"), r.stdout());
+        assertEquals(2, r.recapValue("h1", "ignored") + r.recapValue("h2", "ignored"), r.stdout());
+    }
 }

@@ -35,9 +35,10 @@ final class TaskDispatch {
         if (!handler && !ctx.filter().selected(task, scope)) {
             return;
         }
-        Module module = ctx.modules().find(task.module()).orElseThrow();
         ctx.listener().taskStarted(title(task, hosts, scope), handler);
-        if (module.traits().contains(Module.Trait.META_ACTION)) {
+        boolean isMeta = ctx.modules().find(task.module()).map(m -> m.traits().contains(Module.Trait.META_ACTION))
+                .orElse(false);
+        if (isMeta) {
             meta.run(task, hosts, scope);
             return;
         }
@@ -110,7 +111,8 @@ final class TaskDispatch {
 
     private String title(Task task, List<HostState> hosts, Scope scope) {
         String name = task.title();
-        if (name.contains("{{")) {
+        // a templated action is shown as written, like Ansible; a templated name is rendered
+        if (task.options().name() != null && name.contains("{{")) {
             try {
                 Map<String, Object> vars = ctx.varsBuilder().build(hosts.get(0), scope.vars(hosts.get(0).name));
                 name = String.valueOf(ctx.templar().template(name, vars, task.location().toString()));

@@ -9,6 +9,7 @@ import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.playbook.Task;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellRemoteHost;
+import io.lvsplay.engine.template.Templar;
 import io.lvsplay.engine.template.TemplateError;
 import io.lvsplay.engine.transport.TransportException;
 import java.util.LinkedHashMap;
@@ -30,7 +31,12 @@ final class TaskInvocation {
     }
 
     TaskResult invoke(Task task, HostState host, Scope scope, Map<String, Object> vars, String label) {
-        Module module = ctx.modules().find(task.module()).orElseThrow();
+        Module module;
+        try {
+            module = module(task, vars);
+        } catch (ModuleFailure | TemplateError e) {
+            return TaskResult.failure(host.name, e.getMessage());
+        }
         Set<Module.Trait> traits = module.traits();
         boolean check = settings.checkMode(task, scope);
         boolean diff = settings.diffMode(task, scope);
@@ -87,6 +93,20 @@ final class TaskInvocation {
             ctx.connections().markBroken(target, e);
             return result(host, TaskStatus.UNREACHABLE, delegate, label, Map.of("msg", e.getMessage()), List.of(), traits);
         }
+    }
+
+    /** The task's module; a templated action ("{{ module_to_run }}") is resolved with this host's variables. */
+    private Module module(Task task, Map<String, Object> vars) {
+        if (!Templar.isTemplated(task.module())) {
+            return ctx.modules().find(task.module()).orElseThrow();
+        }
+        String name = String.valueOf(ctx.templar().template(task.module(), vars, task.location() + " (action)")).trim();
+        Module module = ctx.modules().find(name).orElseThrow(() -> new ModuleFailure("couldn't resolve module/action '"
+                + name + "'. This often indicates a misspelling, missing collection, or incorrect module path."));
+        if (module.traits().contains(Module.Trait.META_ACTION)) {
+            throw new ModuleFailure("lvsplay does not support an action template that gives 'meta'; write meta: directly");
+        }
+        return module;
     }
 
     private static TaskResult result(HostState host, TaskStatus status, String delegate, String label,

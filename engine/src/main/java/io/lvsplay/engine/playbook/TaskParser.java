@@ -187,12 +187,43 @@ public final class TaskParser {
                     + ": add one, e.g. 'ansible.builtin.command: ...'");
         }
         String written = moduleKey;
+        if (containsJinja(written)) {
+            return templatedAction(map, doc, options, role, written, moduleValue);
+        }
         Module module = modules.find(moduleKey).orElseThrow(() -> new PlaybookError(doc.at(map, written),
                 "couldn't resolve module/action '" + written + "'"
                         + suggestion(modules.suggestionsFor(written))));
         Map<String, Object> args = moduleArgs(module, moduleValue, map, doc, written);
         validateArgs(module, args, doc, map, written);
-        return new Task(options, module.name(), written, args, loopOf(map, doc), loopVar(map), loopLabel(map),
+        return newTask(map, doc, options, role, module.name(), written, args);
+    }
+
+    /**
+     * {@code action: "{{ module_to_run }}"}: the module is known only per host at run time, so its
+     * arguments are checked then (a string of them is split into k=v pairs here, as Ansible does).
+     */
+    private Task templatedAction(Map<String, Object> map, YamlDocument doc, TaskOptions options, Role role,
+                                 String written, Object moduleValue) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        if (moduleValue instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> args.put(String.valueOf(k), v));
+        } else if (moduleValue != null) {
+            String text = String.valueOf(moduleValue);
+            try {
+                args.putAll(FreeFormArgs.parse(text, false, List.of()));
+            } catch (IllegalArgumentException e) {
+                args.putAll(FreeFormArgs.parse(text, true, List.copyOf(FREE_FORM_KEYS)));
+            }
+        }
+        if (map.get("args") instanceof Map<?, ?> extra) {
+            extra.forEach((k, v) -> args.putIfAbsent(String.valueOf(k), v));
+        }
+        return newTask(map, doc, options, role, written, written, args);
+    }
+
+    private Task newTask(Map<String, Object> map, YamlDocument doc, TaskOptions options, Role role, String module,
+                         String written, Map<String, Object> args) {
+        return new Task(options, module, written, args, loopOf(map, doc), loopVar(map), loopLabel(map),
                 loopControl(map, "index_var"),
                 stringOrNull(map.get("register")),
                 conditions(map.get("changed_when")), conditions(map.get("failed_when")),
