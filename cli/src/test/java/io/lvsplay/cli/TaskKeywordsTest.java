@@ -52,4 +52,14 @@ class TaskKeywordsTest extends SemanticsTestBase {
         assertTrue(r.stdout().contains("couldn't resolve module/action 'no_such_module'"), r.stdout());
         assertEquals(2, r.recapValue("h1", "ignored") + r.recapValue("h2", "ignored"), r.stdout());
     }
+
+    @Test
+    void connectionLocalRunsThePlayOrTaskOnTheController() {
+        // nothing listens on port 1: SSH to these hosts fails
+        inventory("[web]\nh1 ansible_host=127.0.0.1 ansible_port=1\nh2 ansible_host=127.0.0.1 ansible_port=1\n");
+        LvsplayRun.Result r = run("connection-local.yml", "-T", "2");
+        assertEquals(java.util.List.of("h1", "h2"), read("play-local").lines().sorted().toList(), r.output());
+        assertEquals(java.util.List.of("h1", "h2"), read("task-local").lines().sorted().toList(), r.output());
+        assertTrue(r.stdout().contains("UNREACHABLE"), r.stdout());
+    }
 }

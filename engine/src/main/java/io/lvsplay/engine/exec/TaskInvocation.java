@@ -59,7 +59,8 @@ final class TaskInvocation {
             }
             RemoteHost remote = null;
             if (!traits.contains(Module.Trait.RUNS_ON_CONTROLLER)) {
-                Map<String, Object> targetVars = settings.connectionVars(target.equals(host.name) ? vars : delegateVars(target));
+                Map<String, Object> targetVars = settings.connectionVars(target.equals(host.name) ? vars : delegateVars(target),
+                        task, scope);
                 remote = EnvironmentRemoteHost.of(new ShellRemoteHost(ctx.connections().get(target, targetVars),
                         settings.become(task, scope, vars)), settings.environment(task, scope, vars));
             }

@@ -30,7 +30,7 @@ final class UnimplementedKeywords {
             String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
             boolean refused = switch (key) {
                 case "become_method" -> !text.equals("sudo");
-                case "connection" -> !(text.equals("ssh") || text.equals("smart"));
+                case "connection" -> !(text.equals("ssh") || text.equals("smart") || text.equals("local"));
                 case "debugger" -> !text.equals("never");
                 case "delegate_facts" -> ModuleArgs.toBool(value) != Boolean.FALSE;
                 case "remote_user" -> level.equals("task");
