@@ -69,6 +69,14 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
+    /** A connection of its own, not shared and not kept (an async job's); the caller closes it. */
+    Connection openSeparate(String host, Map<String, Object> vars) {
+        if ("local".equals(String.valueOf(vars.get("ansible_connection")).trim())) {
+            return new LocalConnection(host);
+        }
+        return connect(host, vars);
+    }
+
     /** Drops a connection that broke so the host is reported unreachable from now on. */
     void markBroken(String host, TransportException cause) {
         Connection c = open.remove(host);

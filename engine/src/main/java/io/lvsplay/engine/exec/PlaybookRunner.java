@@ -65,9 +65,10 @@ public final class PlaybookRunner {
             return t;
         });
         TaskFilter filter = new TaskFilter(options.tags(), options.skipTags(), options.startAtTask());
+        AsyncJobs jobs = new AsyncJobs();
         try (ConnectionPool connections = new ConnectionPool(options, templar)) {
             PlayContext.Run run = new PlayContext.Run(inventory, modules, templar, connections, options, listener, forks,
-                    states, loader, filter);
+                    states, loader, filter, jobs);
             plays:
             for (Playbook playbook : playbooks) {
                 for (Play play : playbook.plays()) {
@@ -85,6 +86,7 @@ public final class PlaybookRunner {
                     }
                 }
             }
+            jobs.stopAll(listener);
         } finally {
             forks.shutdownNow();
         }

@@ -29,7 +29,6 @@ public final class TaskParser {
             "register", "changed_when", "failed_when", "notify", "listen", "args", "until", "retries",
             "delay", "async", "poll", "local_action", "action");
     private static final Set<String> BLOCK_KEYS = Set.of("block", "rescue", "always");
-    private static final Set<String> UNSUPPORTED = Set.of("async", "poll");
 
     private static final Set<String> FREE_FORM_KEYS = Set.of("creates", "removes", "chdir", "executable", "warn",
             "stdin", "stdin_add_newline", "strip_empty_ends");
@@ -150,11 +149,6 @@ public final class TaskParser {
                 throw new PlaybookError(doc.at(map, unknown), "unknown task keyword '" + unknown + "'");
             }
             moduleKey = key;
-        }
-        for (String key : map.keySet()) {
-            if (UNSUPPORTED.contains(key)) {
-                throw new PlaybookError(doc.at(map, key), "'" + key + "' is not supported by lvsplay yet");
-            }
         }
         Object moduleValue;
         if (moduleKey == null && (map.containsKey("action") || map.containsKey("local_action"))) {
