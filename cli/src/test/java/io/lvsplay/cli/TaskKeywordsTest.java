@@ -62,4 +62,11 @@ class TaskKeywordsTest extends SemanticsTestBase {
         assertEquals(java.util.List.of("h1", "h2"), read("task-local").lines().sorted().toList(), r.output());
         assertTrue(r.stdout().contains("UNREACHABLE"), r.stdout());
     }
+
+    @Test
+    void includeRoleHandlersFromUsesThatHandlersFile() {
+        LvsplayRun.Result r = run("handlers-from.yml");
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals("alternate\n", read("handled"), r.stdout());
+    }
 }

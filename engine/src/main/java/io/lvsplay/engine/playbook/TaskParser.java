@@ -117,6 +117,16 @@ public final class TaskParser {
                 }
                 String roleName = String.valueOf(spec.get("name"));
                 Role included = loader.loadRole(roleName, Map.of(), baseDir, doc.at(map, key));
+                if (spec.get("handlers_from") != null) {
+                    String from = String.valueOf(spec.get("handlers_from"));
+                    Path file = included.dir().resolve("handlers").resolve(from.contains(".") ? from : from + ".yml");
+                    if (!Files.isRegularFile(file)) {
+                        throw new PlaybookError(doc.at(map, key), "handlers_from '" + from + "' of role '" + roleName
+                                + "' not found: " + file);
+                    }
+                    included = new Role(included.name(), included.dir(), included.defaults(), included.vars(),
+                            included.params(), included.tasks(), loader.loadTaskFile(file, included));
+                }
                 loader.registerIncludedRole(included);
                 List<TaskItem> roleTasks = included.tasks();
                 if (spec.get("tasks_from") != null) {
