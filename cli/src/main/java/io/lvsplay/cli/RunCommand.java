@@ -64,6 +64,9 @@ final class RunCommand extends BaseCommand {
     @Option(names = {"-t", "--tags"}, split = ",", description = "Run only tasks with these tags.")
     List<String> tags = new ArrayList<>();
 
+    @Option(names = "--force-handlers", description = "Run notified handlers even on hosts that failed.")
+    boolean forceHandlers;
+
     @Option(names = "--skip-tags", split = ",", description = "Skip tasks with these tags.")
     List<String> skipTags = new ArrayList<>();
 
@@ -129,7 +132,8 @@ final class RunCommand extends BaseCommand {
                 : connection.acceptNewHostKeys ? HostKeyPolicy.ACCEPT_NEW : HostKeyPolicy.STRICT;
         return new RunOptions(check, diff, connection.forks(config), tags, skipTags, startAtTask, limit, extra,
                 output.verbosity(), connection.become(config), connection.becomeUser(config), becomePassword,
-                connection.user(config), connection.privateKey(config), policy, connection.timeout(config));
+                connection.user(config), connection.privateKey(config), policy, connection.timeout(config),
+                forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false));
     }
 
     private static String askBecomePassword() {

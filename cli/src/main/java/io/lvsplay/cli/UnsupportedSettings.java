@@ -12,10 +12,6 @@ final class UnsupportedSettings {
         config.value(Setting.GATHERING).filter(v -> !v.text().strip().equals("implicit")).ifPresent(v ->
                 warn(v, "gathering = " + v.text().strip() + ": lvsplay does not support this yet; facts are gathered"
                         + " as with 'implicit' (each play with gather_facts not false)"));
-        if (config.bool(Setting.FORCE_HANDLERS).orElse(false)) {
-            config.value(Setting.FORCE_HANDLERS).ifPresent(v -> warn(v, "force_handlers: lvsplay does not support"
-                    + " this option yet; use the play keyword force_handlers where supported"));
-        }
     }
 
     private static void warn(AnsibleConfig.Value v, String message) {

@@ -30,6 +30,7 @@ public final class BuiltinModules {
                 new FailModule(),
                 new DebugModule(),
                 new SetFactModule(),
-                new PingModule());
+                new PingModule(),
+                new AsyncStatusModule());
     }
 }

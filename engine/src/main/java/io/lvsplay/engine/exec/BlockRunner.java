@@ -6,10 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * block / rescue / always. A failure in the block runs rescue on the hosts that failed (and counts
- * as rescued, however the rescue ends); always runs on every host still reachable.
+ * as rescued, however the rescue ends); always runs on every host still reachable. Hosts know when a
+ * failure would be caught by a rescue or always, and when they are inside one (any_errors_fatal and
+ * max_fail_percentage look at both, like the states of Ansible's play iterator).
  */
 final class BlockRunner {
     private final TaskListRunner tasks;
@@ -22,9 +25,13 @@ final class BlockRunner {
         Scope scope = outer.enter(block.options());
         Set<HostState> failedBefore = new LinkedHashSet<>();
         hosts.stream().filter(h -> h.failed).forEach(failedBefore::add);
-        tasks.run(block.block(), hosts, scope, serialHosts);
-        List<HostState> failedInBlock = hosts.stream().filter(h -> h.failed && !failedBefore.contains(h)).toList();
-        if (!failedInBlock.isEmpty() && !block.rescue().isEmpty() && !tasks.aborted()) {
+        boolean catches = !block.rescue().isEmpty() || !block.always().isEmpty();
+        within(hosts, catches, h -> h.caught++, h -> h.caught--,
+                () -> tasks.run(block.block(), hosts, scope, serialHosts));
+        // hosts an any_errors_fatal stopped (ended) do not rescue
+        List<HostState> failedInBlock = hosts.stream()
+                .filter(h -> h.failed && !h.ended && !failedBefore.contains(h)).toList();
+        if (!failedInBlock.isEmpty() && !block.rescue().isEmpty()) {
             Map<String, Map<String, Object>> failedTask = new LinkedHashMap<>();
             for (HostState h : failedInBlock) {
                 h.failed = false;
@@ -33,15 +40,37 @@ final class BlockRunner {
                     failedTask.put(h.name, h.lastFailure);
                 }
             }
-            tasks.run(block.rescue(), failedInBlock, scope.withHostVars(failedTask), serialHosts);
+            boolean alwaysCatches = !block.always().isEmpty();
+            within(failedInBlock, true, h -> {
+                h.recovering++;
+                h.caught += alwaysCatches ? 1 : 0;
+            }, h -> {
+                h.recovering--;
+                h.caught -= alwaysCatches ? 1 : 0;
+            }, () -> tasks.run(block.rescue(), failedInBlock, scope.withHostVars(failedTask), serialHosts));
         }
         if (!block.always().isEmpty()) {
             List<HostState> always = hosts.stream().filter(h -> !h.unreachable && !h.ended).toList();
             Map<HostState, Boolean> failedState = new LinkedHashMap<>();
             always.forEach(h -> failedState.put(h, h.failed));
             always.forEach(h -> h.failed = false);
-            tasks.run(block.always(), always, scope, serialHosts);
+            within(always, true, h -> h.recovering++, h -> h.recovering--,
+                    () -> tasks.run(block.always(), always, scope, serialHosts));
             failedState.forEach((h, wasFailed) -> h.failed = h.failed || wasFailed);
+        }
+    }
+
+    private static void within(List<HostState> hosts, boolean mark, Consumer<HostState> enter,
+                               Consumer<HostState> leave, Runnable body) {
+        if (mark) {
+            hosts.forEach(enter);
+        }
+        try {
+            body.run();
+        } finally {
+            if (mark) {
+                hosts.forEach(leave);
+            }
         }
     }
 }

@@ -21,6 +21,8 @@ final class ConnectionPool implements AutoCloseable {
     /** Without ServerAliveInterval a dead network is noticed after about 3 x 10 s, not never. */
     static final int DEFAULT_ALIVE_INTERVAL = 10;
     static final int DEFAULT_ALIVE_COUNT = 3;
+    /** Key suffix of a host's local connection (connection: local) beside its SSH one. */
+    private static final String LOCAL = "\u0000local";
     private final RunOptions options;
     private final Templar templar;
     private final SshConnector connector = new SshConnector();
@@ -33,8 +35,16 @@ final class ConnectionPool implements AutoCloseable {
         this.templar = templar;
     }
 
-    /** The host's connection; {@code vars} are the task's variables on that host (ansible_host, ...). */
-    Connection get(String host, Map<String, Object> vars) {
+    /**
+     * The host's connection; {@code vars} are the task's variables on that host (ansible_host, ...).
+     * A play or task with connection: local reaches the same host on the controller: a connection of its own.
+     */
+    Connection get(String inventoryName, Map<String, Object> vars) {
+        boolean local = "local".equals(String.valueOf(vars.get("ansible_connection")).trim());
+        String host = local ? inventoryName + LOCAL : inventoryName;
+        if (local && !open.containsKey(host)) {
+            open.putIfAbsent(host, new LocalConnection(inventoryName));
+        }
         Connection existing = open.get(host);
         if (existing != null) {
             return existing;
@@ -57,6 +67,14 @@ final class ConnectionPool implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** A connection of its own, not shared and not kept (an async job's); the caller closes it. */
+    Connection openSeparate(String host, Map<String, Object> vars) {
+        if ("local".equals(String.valueOf(vars.get("ansible_connection")).trim())) {
+            return new LocalConnection(host);
+        }
+        return connect(host, vars);
     }
 
     /** Drops a connection that broke so the host is reported unreachable from now on. */
@@ -119,7 +137,7 @@ final class ConnectionPool implements AutoCloseable {
     /** Commands sent to each host and answered so far (for --profile and the benchmark). */
     Map<String, Long> roundTrips() {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        open.forEach((host, c) -> counts.put(host, c.roundTrips()));
+        open.forEach((host, c) -> counts.merge(host.replace(LOCAL, ""), c.roundTrips(), Long::sum));
         return counts;
     }
 

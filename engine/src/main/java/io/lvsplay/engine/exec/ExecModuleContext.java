@@ -24,9 +24,10 @@ final class ExecModuleContext implements ModuleContext {
     private final Role role;
     private final Path playbookDir;
     private final Path taskDir;
+    private final AsyncJobs jobs;
 
     ExecModuleContext(RemoteHost host, String hostName, Map<String, Object> vars, boolean check, boolean diff,
-                      Templar templar, Role role, Path playbookDir, Path taskDir) {
+                      Templar templar, Role role, Path playbookDir, Path taskDir, AsyncJobs jobs) {
         this.host = host;
         this.hostName = hostName;
         this.vars = vars;
@@ -36,6 +37,12 @@ final class ExecModuleContext implements ModuleContext {
         this.role = role;
         this.playbookDir = playbookDir;
         this.taskDir = taskDir;
+        this.jobs = jobs;
+    }
+
+    @Override
+    public Map<String, Object> asyncJobStatus(String jobId) {
+        return jobs.status(hostName, jobId);
     }
 
     @Override

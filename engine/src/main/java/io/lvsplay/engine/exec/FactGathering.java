@@ -19,7 +19,8 @@ final class FactGathering {
         new HostFanout(ctx.forks(), ctx.listener()).forEachHost(hosts, 0, host -> {
             Map<String, Object> vars = ctx.varsBuilder().build(host, Map.of());
             try {
-                Map<String, Object> facts = gatherer.gather(ctx.connections().get(host.name, vars));
+                Map<String, Object> target = new TaskSettings(ctx).connectionVars(vars, null, Scope.of(ctx.play().options()));
+                Map<String, Object> facts = gatherer.gather(ctx.connections().get(host.name, target));
                 synchronized (host.facts) {
                     host.facts.putAll(facts);
                 }

@@ -20,13 +20,21 @@ final class Handlers {
     }
 
     void flush(List<HostState> hosts, Scope scope) {
+        flush(hosts, scope, List.of());
+    }
+
+    /**
+     * {@code forced}: hosts that failed but still run their notified handlers (force_handlers: the
+     * hosts that failed in the section just ended).
+     */
+    void flush(List<HostState> hosts, Scope scope, List<HostState> forced) {
         for (TaskItem item : ctx.play().handlers()) {
             if (!(item instanceof Task handler)) {
                 continue;
             }
             List<HostState> notified = new ArrayList<>();
             for (HostState host : hosts) {
-                if (!host.active()) {
+                if (!host.active() && !forced.contains(host)) {
                     continue;
                 }
                 synchronized (host.notified) {

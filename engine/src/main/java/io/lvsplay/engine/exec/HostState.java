@@ -18,6 +18,13 @@ final class HostState {
     volatile boolean failed;
     volatile boolean unreachable;
     volatile boolean ended;
+    /**
+     * Enclosing sections whose failure a rescue or always of the same block catches (the block part of a
+     * block with either, the rescue part of one with always). A caught failure is no failure of the play yet.
+     */
+    volatile int caught;
+    /** Rescue or always sections the host is running now. */
+    volatile int recovering;
     /** ansible_failed_task / ansible_failed_result of the host's last failure, for rescue sections. */
     volatile Map<String, Object> lastFailure;
 

@@ -9,18 +9,18 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /** What every part of the executor shares while one play runs. */
-record PlayContext(Play play, Inventory inventory, ModuleRegistry modules, Templar templar, ConnectionPool connections,
+record PlayContext(Play play, PlaySettings settings, Inventory inventory, ModuleRegistry modules, Templar templar, ConnectionPool connections,
                    RunOptions options, RunListener listener, ExecutorService forks, Map<String, HostState> states,
-                   PlaybookLoader loader, TaskFilter filter, VarsBuilder varsBuilder) {
+                   PlaybookLoader loader, TaskFilter filter, AsyncJobs jobs, VarsBuilder varsBuilder) {
 
     /** The run-wide services, before a play's hosts (and so its variables) are known. */
     record Run(Inventory inventory, ModuleRegistry modules, Templar templar, ConnectionPool connections,
                RunOptions options, RunListener listener, ExecutorService forks, Map<String, HostState> states,
-               PlaybookLoader loader, TaskFilter filter) {
+               PlaybookLoader loader, TaskFilter filter, AsyncJobs jobs) {
 
-        PlayContext forPlay(Play play, java.util.List<String> hosts) {
-            return new PlayContext(play, inventory, modules, templar, connections, options, listener, forks, states,
-                    loader, filter, new VarsBuilder(inventory, states, options, play, hosts, templar));
+        PlayContext forPlay(Play play, PlaySettings settings, java.util.List<String> hosts) {
+            return new PlayContext(play, settings, inventory, modules, templar, connections, options, listener, forks, states,
+                    loader, filter, jobs, new VarsBuilder(inventory, states, options, play, hosts, templar));
         }
     }
 }

@@ -10,10 +10,12 @@ import java.util.List;
 final class PlayRunner {
     private final PlayContext.Run run;
     private final Play play;
+    private final PlaySettings settings;
 
-    PlayRunner(PlayContext.Run run, Play play) {
+    PlayRunner(PlayContext.Run run, Play play, PlaySettings settings) {
         this.run = run;
         this.play = play;
+        this.settings = settings;
     }
 
     /** Runs the play; false when every host failed (or any_errors_fatal fired), which ends the whole run. */
@@ -23,9 +25,13 @@ final class PlayRunner {
             run.listener().warning("no hosts matched the pattern '" + play.hosts() + "': skipping this play");
             return true;
         }
-        PlayContext ctx = run.forPlay(play, hosts);
+        PlayContext ctx = run.forPlay(play, settings, hosts);
+        if (settings.free() && settings.maxFailPercentage() != null) {
+            run.listener().warning("Using max_fail_percentage with the free strategy is not supported, as tasks are"
+                    + " executed independently on each host");
+        }
         TaskListRunner tasks = new TaskListRunner(ctx);
-        for (List<String> batch : SerialBatches.of(play.serial(), hosts)) {
+        for (List<String> batch : SerialBatches.of(settings.serial(), hosts)) {
             // like ansible-playbook, each serial batch gets its own PLAY banner
             run.listener().playStarted(play, batch);
             List<HostState> batchStates = batch.stream().map(run.states()::get).toList();
@@ -35,8 +41,9 @@ final class PlayRunner {
             }
             Scope scope = Scope.of(play.options());
             for (var section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
+                List<HostState> failedBefore = batchStates.stream().filter(h -> h.failed).toList();
                 tasks.runSection(section, batchStates, scope);
-                tasks.handlers().flush(batchStates, scope);
+                tasks.handlers().flush(batchStates, scope, forcedHandlers(batchStates, failedBefore, tasks));
             }
             if (tasks.aborted()) {
                 run.listener().noHostsLeft();
@@ -51,5 +58,13 @@ final class PlayRunner {
             }
         }
         return true;
+    }
+
+    /** force_handlers: a host that failed in this section still runs its handlers, unless the play was aborted. */
+    private List<HostState> forcedHandlers(List<HostState> hosts, List<HostState> failedBefore, TaskListRunner tasks) {
+        if (!settings.forceHandlers() || tasks.aborted()) {
+            return List.of();
+        }
+        return hosts.stream().filter(h -> h.failed && !h.unreachable && !failedBefore.contains(h)).toList();
     }
 }

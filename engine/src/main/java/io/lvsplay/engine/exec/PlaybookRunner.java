@@ -50,8 +50,7 @@ public final class PlaybookRunner {
         if (!play.hosts().contains("{{")) {
             return play.hosts();
         }
-        Map<String, Object> vars = new LinkedHashMap<>(play.vars());
-        vars.putAll(options.extraVars());
+        Map<String, Object> vars = PlaySettings.playVars(play, options);
         Object value = templar.template(play.hosts(), vars, "hosts of play '" + play.title() + "'");
         return value instanceof java.util.Collection<?> list
                 ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
@@ -66,25 +65,28 @@ public final class PlaybookRunner {
             return t;
         });
         TaskFilter filter = new TaskFilter(options.tags(), options.skipTags(), options.startAtTask());
+        AsyncJobs jobs = new AsyncJobs();
         try (ConnectionPool connections = new ConnectionPool(options, templar)) {
             PlayContext.Run run = new PlayContext.Run(inventory, modules, templar, connections, options, listener, forks,
-                    states, loader, filter);
+                    states, loader, filter, jobs);
             plays:
             for (Playbook playbook : playbooks) {
                 for (Play play : playbook.plays()) {
-                    List<String> hosts = hostsOf(play);
+                    PlaySettings settings = PlaySettings.resolve(play, templar, options);
+                    List<String> hosts = settings.ordered(hostsOf(play));
                     for (String h : hosts) {
                         HostStats s = stats.computeIfAbsent(h, k -> new HostStats());
                         states.computeIfAbsent(h, k -> new HostState(k, s));
                     }
                     List<String> runnable = hosts.stream()
                             .filter(h -> !states.get(h).unreachable && !states.get(h).failed).toList();
-                    boolean hostsLeft = new PlayRunner(run, play).run(runnable);
+                    boolean hostsLeft = new PlayRunner(run, play, settings).run(runnable);
                     if (!hostsLeft) {
                         break plays;
                     }
                 }
             }
+            jobs.stopAll(listener);
         } finally {
             forks.shutdownNow();
         }

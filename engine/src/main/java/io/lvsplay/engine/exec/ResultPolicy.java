@@ -56,37 +56,55 @@ final class ResultPolicy {
         }
     }
 
-    /** until: repeats the invocation up to retries more times, delay seconds apart, until the conditions hold. */
-    TaskResult untilHolds(Task task, Map<String, Object> vars, Supplier<TaskResult> invocation) {
-        if (task.until().isEmpty()) {
-            return invocation.get();
+    /**
+     * until: like Ansible's attempt loop. The task runs up to retries + 1 times, delay seconds apart;
+     * each run is judged (changed_when/failed_when see {@code attempts}) before until is evaluated.
+     * When until never holds the last result fails, with attempts = retries (Ansible counts so).
+     */
+    TaskResult untilHolds(Task task, Map<String, Object> vars, Supplier<TaskResult> invocation, Retrying listener) {
+        String where = task.location().toString();
+        int retries = 1;
+        if (!task.until().isEmpty()) {
+            int written = KeywordInts.value(templar, "retries", task.retries(), 3, vars, where);
+            retries = written <= 0 ? 1 : written + 1;
         }
-        int attempts = Math.max(1, task.retries() + 1);
+        int delay = Math.max(0, KeywordInts.value(templar, "delay", task.delay(), 5, vars, where));
         TaskResult result = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
+        for (int attempt = 1; attempt <= retries; attempt++) {
             result = invocation.get();
             if (result.status() == TaskStatus.UNREACHABLE) {
                 return result;
             }
-            Map<String, Object> data = new LinkedHashMap<>(result.data());
-            data.put("attempts", attempt);
-            result = result.withData(data);
+            if (!task.until().isEmpty()) {
+                Map<String, Object> data = new LinkedHashMap<>(result.data());
+                data.put("attempts", attempt);
+                result = result.withData(data);
+            }
+            result = judge(task, result, vars);
+            if (retries == 1) {
+                return result;
+            }
             Map<String, Object> check = new LinkedHashMap<>(vars);
             if (task.register() != null) {
                 check.put(task.register(), result.registered());
             }
             result.registered().forEach(check::putIfAbsent);
-            if (Conditions.allHold(templar, task.until(), check, task.location() + " (until)")) {
+            if (Conditions.allHold(templar, task.until(), check, where + " (until)")) {
                 return result;
             }
-            if (attempt < attempts) {
-                sleep(task.delaySeconds());
+            if (attempt < retries) {
+                listener.retrying(result, retries - attempt);
+                sleep(delay);
             }
         }
         Map<String, Object> data = new LinkedHashMap<>(result.data());
-        data.put("msg", "Task failed after " + attempts + " attempts (until condition never held)"
-                + (result.msg() == null ? "" : ": " + result.msg()));
+        data.put("attempts", retries - 1);
         return result.judged(TaskStatus.FAILED, result.changed(), data);
+    }
+
+    /** Told before each retry, with how many are left (Ansible's "FAILED - RETRYING" line). */
+    interface Retrying {
+        void retrying(TaskResult result, int retriesLeft);
     }
 
     private static void sleep(int seconds) {

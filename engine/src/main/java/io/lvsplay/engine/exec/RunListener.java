@@ -18,6 +18,10 @@ public interface RunListener {
     default void meta(String message) {
     }
 
+    /** An until condition did not hold yet: the task runs again ("FAILED - RETRYING: [h]: task (2 retries left)."). */
+    default void retrying(TaskResult result, String task, int retriesLeft) {
+    }
+
     void noHostsLeft();
 
     void recap(Map<String, HostStats> stats);

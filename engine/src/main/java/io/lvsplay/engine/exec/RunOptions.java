@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The command-line choices that steer a run (ansible-playbook's options). */
+/**
+ * The command-line choices that steer a run (ansible-playbook's options). forceHandlers: --force-handlers
+ * or ansible.cfg's force_handlers, the default of the play keyword.
+ */
 public record RunOptions(
         boolean check,
         boolean diff,
@@ -22,30 +25,40 @@ public record RunOptions(
         String remoteUser,
         Path privateKey,
         HostKeyPolicy hostKeyPolicy,
-        int connectTimeoutSeconds) {
+        int connectTimeoutSeconds,
+        boolean forceHandlers) {
 
     public static RunOptions defaults() {
         return new RunOptions(false, false, 10, List.of(), List.of(), null, null, Map.of(), 0, false, null, null,
-                null, null, HostKeyPolicy.STRICT, 10);
+                null, null, HostKeyPolicy.STRICT, 10, false);
     }
 
     public RunOptions withCheck(boolean value) {
         return new RunOptions(value, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
-                becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds);
+                becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds,
+                forceHandlers);
     }
 
     public RunOptions withDiff(boolean value) {
         return new RunOptions(check, value, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
-                becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds);
+                becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds,
+                forceHandlers);
     }
 
     public RunOptions withExtraVars(Map<String, Object> value) {
         return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, value, verbosity, become,
-                becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds);
+                becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds,
+                forceHandlers);
+    }
+
+    public RunOptions withForceHandlers(boolean value) {
+        return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
+                becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds, value);
     }
 
     public RunOptions withHostKeyPolicy(HostKeyPolicy value) {
         return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
-                becomeUser, becomePassword, remoteUser, privateKey, value, connectTimeoutSeconds);
+                becomeUser, becomePassword, remoteUser, privateKey, value, connectTimeoutSeconds,
+                forceHandlers);
     }
 }

@@ -38,9 +38,7 @@ record Scope(List<TaskOptions> chain, Map<String, Map<String, Object>> hostVars,
             perHost.put(host, m);
         });
         TaskOptions o = options;
-        TaskOptions withoutVars = new TaskOptions(o.name(), o.when(), o.tags(), Map.of(), o.become(), o.becomeUser(),
-                o.delegateTo(), o.runOnce(), o.noLog(), o.ignoreErrors(), o.ignoreUnreachable(), o.checkMode(),
-                o.diff(), o.environment());
+        TaskOptions withoutVars = o.withVars(Map.of());
         Scope entered = enter(withoutVars);
         return new Scope(entered.chain, hostVars, rolePrefix, merged, perHost);
     }

@@ -1,10 +1,16 @@
 package io.lvsplay.engine.exec;
 
 import io.lvsplay.engine.module.Module;
+import io.lvsplay.engine.playbook.PlaybookError;
 import io.lvsplay.engine.playbook.Task;
+import io.lvsplay.engine.playbook.TaskOptions;
+import io.lvsplay.engine.template.Templar;
 import io.lvsplay.engine.template.TemplateError;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * Sends one task to its hosts: the banner, meta actions, run_once (one run stands for all hosts),
@@ -15,6 +21,8 @@ final class TaskDispatch {
     private final HostFanout fanout;
     private final MetaActions meta;
     private final TaskRunner taskRunner;
+    /** One semaphore per task for throttle under strategy free, shared by the hosts' threads. */
+    private final Map<Task, Semaphore> throttles = Collections.synchronizedMap(new IdentityHashMap<>());
 
     TaskDispatch(PlayContext ctx, HostFanout fanout, MetaActions meta) {
         this.ctx = ctx;
@@ -27,9 +35,10 @@ final class TaskDispatch {
         if (!handler && !ctx.filter().selected(task, scope)) {
             return;
         }
-        Module module = ctx.modules().find(task.module()).orElseThrow();
         ctx.listener().taskStarted(title(task, hosts, scope), handler);
-        if (module.traits().contains(Module.Trait.META_ACTION)) {
+        boolean isMeta = ctx.modules().find(task.module()).map(m -> m.traits().contains(Module.Trait.META_ACTION))
+                .orElse(false);
+        if (isMeta) {
             meta.run(task, hosts, scope);
             return;
         }
@@ -37,11 +46,39 @@ final class TaskDispatch {
             runOnce(task, hosts, scope);
             return;
         }
+        int throttle = throttle(task, hosts.get(0), scope);
+        if (serialHosts && throttle > 0) {
+            // strategy free: at most `throttle` hosts run this task at once
+            Semaphore slots = throttles.computeIfAbsent(task, t -> new Semaphore(throttle));
+            slots.acquireUninterruptibly();
+            try {
+                hosts.forEach(h -> fanout.record(taskRunner.run(task, h, scope), h));
+            } finally {
+                slots.release();
+            }
+            return;
+        }
         if (serialHosts || hosts.size() == 1) {
             hosts.forEach(h -> fanout.record(taskRunner.run(task, h, scope), h));
             return;
         }
-        fanout.forEachHost(hosts, 0, h -> taskRunner.run(task, h, scope));
+        fanout.forEachHost(hosts, throttle, h -> taskRunner.run(task, h, scope));
+    }
+
+    /** throttle (task, block or play; a template of the host's variables): 0 is no limit. */
+    private int throttle(Task task, HostState host, Scope scope) {
+        Object value = scope.resolve(task.options(), TaskOptions::throttle);
+        if (value == null) {
+            return 0;
+        }
+        Map<String, Object> vars = Templar.isTemplated(value) ? ctx.varsBuilder().build(host, scope.vars(host.name))
+                : Map.of();
+        try {
+            return Math.max(0, KeywordInts.value(ctx.templar(), "throttle", value, 0, vars, task.location().toString()));
+        } catch (TemplateError e) {
+            throw new PlaybookError(task.location(), "Failed to convert the throttle value to an integer: "
+                    + e.getMessage());
+        }
     }
 
     private void runOnce(Task task, List<HostState> hosts, Scope scope) {
@@ -74,7 +111,8 @@ final class TaskDispatch {
 
     private String title(Task task, List<HostState> hosts, Scope scope) {
         String name = task.title();
-        if (name.contains("{{")) {
+        // a templated action is shown as written, like Ansible; a templated name is rendered
+        if (task.options().name() != null && name.contains("{{")) {
             try {
                 Map<String, Object> vars = ctx.varsBuilder().build(hosts.get(0), scope.vars(hosts.get(0).name));
                 name = String.valueOf(ctx.templar().template(name, vars, task.location().toString()));

@@ -9,7 +9,9 @@ import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.playbook.Task;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellRemoteHost;
+import io.lvsplay.engine.template.Templar;
 import io.lvsplay.engine.template.TemplateError;
+import io.lvsplay.engine.transport.Connection;
 import io.lvsplay.engine.transport.TransportException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,22 +25,26 @@ import java.util.Set;
 final class TaskInvocation {
     private final PlayContext ctx;
     private final TaskSettings settings;
+    private final AsyncRuns asyncRuns;
 
     TaskInvocation(PlayContext ctx) {
         this.ctx = ctx;
         this.settings = new TaskSettings(ctx);
+        this.asyncRuns = new AsyncRuns(ctx);
     }
 
     TaskResult invoke(Task task, HostState host, Scope scope, Map<String, Object> vars, String label) {
-        Module module = ctx.modules().find(task.module()).orElseThrow();
+        Module module;
+        try {
+            module = module(task, vars);
+        } catch (ModuleFailure | TemplateError e) {
+            return TaskResult.failure(host.name, e.getMessage());
+        }
         Set<Module.Trait> traits = module.traits();
         boolean check = settings.checkMode(task, scope);
         boolean diff = settings.diffMode(task, scope);
         String delegate = null;
         String target = host.name;
-        boolean planned = false;
-        Plan plan = null;
-        Map<String, Object> data = new LinkedHashMap<>();
         try {
             delegate = settings.delegate(task, scope, vars);
             target = delegate != null ? delegate : host.name;
@@ -51,42 +57,109 @@ final class TaskInvocation {
             if (!problems.isEmpty()) {
                 throw new ModuleFailure("invalid arguments for '" + task.moduleAsWritten() + "': " + String.join("; ", problems));
             }
-            RemoteHost remote = null;
-            if (!traits.contains(Module.Trait.RUNS_ON_CONTROLLER)) {
-                Map<String, Object> targetVars = settings.connectionVars(target.equals(host.name) ? vars : delegateVars(target));
-                remote = EnvironmentRemoteHost.of(new ShellRemoteHost(ctx.connections().get(target, targetVars),
-                        settings.become(task, scope, vars)), settings.environment(task, scope, vars));
-            }
-            ExecModuleContext mctx = new ExecModuleContext(remote, host.name, vars, check, diff, ctx.templar(), task.role(),
-                    ctx.play().baseDir(), task.location().file() == null ? null : task.location().file().getParent());
-            plan = module.plan(new ModuleArgs(args, module.argSpec()), mctx);
-            planned = true;
-            data.putAll(plan.result());
-            if (check && plan.skipInCheckMode() && plan.changesSomething()) {
-                data.put("msg", "skipped, running in check mode");
-                return result(host, TaskStatus.SKIPPED, delegate, label, data, List.of(), traits);
-            }
-            if (!check) {
-                for (Change change : plan.changes()) {
-                    data.putAll(change.action().apply(remote));
+            Call call = new Call(task, host, module, args, vars, check, diff, delegate, target, label);
+            int asyncSeconds = KeywordInts.value(ctx.templar(), "async", task.async(), 0, vars, task.location().toString());
+            if (traits.contains(Module.Trait.RUNS_ON_CONTROLLER)) {
+                if (asyncSeconds > 0) {
+                    throw new ModuleFailure("async is not supported for this task.");
                 }
+                return execute(call, null, true);
             }
-            List<Diff> diffs = diff ? plan.changes().stream().map(Change::diff).filter(d -> d != null).toList() : List.of();
-            return result(host, plan.changesSomething() ? TaskStatus.CHANGED : TaskStatus.OK, delegate, label, data, diffs,
-                    traits);
+            Map<String, Object> targetVars = settings.connectionVars(target.equals(host.name) ? vars : delegateVars(target),
+                    task, scope);
+            if (asyncSeconds > 0) {
+                if (check) {
+                    throw new ModuleFailure("check mode and async cannot be used on same task.");
+                }
+                int poll = KeywordInts.value(ctx.templar(), "poll", task.poll(), 15, vars, task.location().toString());
+                Connection own = ctx.connections().openSeparate(target, targetVars);
+                RemoteHost remote = remote(own, task, scope, vars);
+                return asyncRuns.run(call, asyncSeconds, poll, () -> execute(call, remote, false), own::close);
+            }
+            return execute(call, remote(ctx.connections().get(target, targetVars), task, scope, vars), true);
         } catch (ModuleFailure e) {
-            data.putAll(e.result());
+            Map<String, Object> data = new LinkedHashMap<>(e.result());
             data.put("msg", e.getMessage());
-            // a command that ran and failed did change something (Ansible reports changed=true with rc)
-            boolean changed = planned && plan.changesSomething() && e.result().containsKey("rc");
-            return new TaskResult(host.name, TaskStatus.FAILED, changed, false, delegate, label, data, List.of(), List.of(),
-                    false, traits.contains(Module.Trait.SHOWS_RESULT));
+            return result(host, TaskStatus.FAILED, delegate, label, data, List.of(), traits);
         } catch (TemplateError e) {
             return result(host, TaskStatus.FAILED, delegate, label, Map.of("msg", e.getMessage()), List.of(), traits);
         } catch (TransportException e) {
             ctx.connections().markBroken(target, e);
             return result(host, TaskStatus.UNREACHABLE, delegate, label, Map.of("msg", e.getMessage()), List.of(), traits);
         }
+    }
+
+    /** One module call, its arguments templated and checked: what {@link #execute} needs. */
+    record Call(Task task, HostState host, Module module, Map<String, Object> args, Map<String, Object> vars,
+                boolean check, boolean diff, String delegate, String target, String label) {
+    }
+
+    private RemoteHost remote(Connection connection, Task task, Scope scope, Map<String, Object> vars) {
+        return EnvironmentRemoteHost.of(new ShellRemoteHost(connection, settings.become(task, scope, vars)),
+                settings.environment(task, scope, vars));
+    }
+
+    /**
+     * Plans the module on {@code remote} (null: it runs on the controller) and applies the plan unless
+     * checking. {@code shared}: remote is the host's connection, which a transport failure marks broken.
+     */
+    private TaskResult execute(Call c, RemoteHost remote, boolean shared) {
+        Set<Module.Trait> traits = c.module().traits();
+        boolean planned = false;
+        Plan plan = null;
+        Map<String, Object> data = new LinkedHashMap<>();
+        try {
+            Task task = c.task();
+            ExecModuleContext mctx = new ExecModuleContext(remote, c.host().name, c.vars(), c.check(), c.diff(),
+                    ctx.templar(), task.role(), ctx.play().baseDir(),
+                    task.location().file() == null ? null : task.location().file().getParent(), asyncRuns.jobs());
+            plan = c.module().plan(new ModuleArgs(c.args(), c.module().argSpec()), mctx);
+            planned = true;
+            data.putAll(plan.result());
+            if (c.check() && plan.skipInCheckMode() && plan.changesSomething()) {
+                data.put("msg", "skipped, running in check mode");
+                return result(c.host(), TaskStatus.SKIPPED, c.delegate(), c.label(), data, List.of(), traits);
+            }
+            if (!c.check()) {
+                for (Change change : plan.changes()) {
+                    data.putAll(change.action().apply(remote));
+                }
+            }
+            List<Diff> diffs = c.diff() ? plan.changes().stream().map(Change::diff).filter(d -> d != null).toList()
+                    : List.of();
+            return result(c.host(), plan.changesSomething() ? TaskStatus.CHANGED : TaskStatus.OK, c.delegate(), c.label(),
+                    data, diffs, traits);
+        } catch (ModuleFailure e) {
+            data.putAll(e.result());
+            data.put("msg", e.getMessage());
+            // a command that ran and failed did change something (Ansible reports changed=true with rc)
+            boolean changed = planned && plan.changesSomething() && e.result().containsKey("rc");
+            return new TaskResult(c.host().name, TaskStatus.FAILED, changed, false, c.delegate(), c.label(), data,
+                    List.of(), List.of(), false, traits.contains(Module.Trait.SHOWS_RESULT));
+        } catch (TemplateError e) {
+            return result(c.host(), TaskStatus.FAILED, c.delegate(), c.label(), Map.of("msg", e.getMessage()), List.of(),
+                    traits);
+        } catch (TransportException e) {
+            if (shared) {
+                ctx.connections().markBroken(c.target(), e);
+            }
+            return result(c.host(), TaskStatus.UNREACHABLE, c.delegate(), c.label(), Map.of("msg", e.getMessage()),
+                    List.of(), traits);
+        }
+    }
+
+    /** The task's module; a templated action ("{{ module_to_run }}") is resolved with this host's variables. */
+    private Module module(Task task, Map<String, Object> vars) {
+        if (!Templar.isTemplated(task.module())) {
+            return ctx.modules().find(task.module()).orElseThrow();
+        }
+        String name = String.valueOf(ctx.templar().template(task.module(), vars, task.location() + " (action)")).trim();
+        Module module = ctx.modules().find(name).orElseThrow(() -> new ModuleFailure("couldn't resolve module/action '"
+                + name + "'. This often indicates a misspelling, missing collection, or incorrect module path."));
+        if (module.traits().contains(Module.Trait.META_ACTION)) {
+            throw new ModuleFailure("lvsplay does not support an action template that gives 'meta'; write meta: directly");
+        }
+        return module;
     }
 
     private static TaskResult result(HostState host, TaskStatus status, String delegate, String label,

@@ -1,9 +1,11 @@
 package io.lvsplay.engine.exec;
 
+import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.playbook.Block;
 import io.lvsplay.engine.playbook.IncludeTasks;
 import io.lvsplay.engine.playbook.Task;
 import io.lvsplay.engine.playbook.TaskItem;
+import io.lvsplay.engine.playbook.TaskOptions;
 import java.util.List;
 
 /**
@@ -17,6 +19,9 @@ final class TaskListRunner {
     private final BlockRunner blocks;
     private final IncludeRunner includes;
     private final Handlers handlers;
+    private final FailureLimits limits;
+    /** The serial batch the current section runs on (max_fail_percentage counts over it). */
+    private volatile List<HostState> batch = List.of();
     /** any_errors_fatal fired: the whole run stops after this play. */
     private volatile boolean aborted;
     /** meta: end_play: no further batch of this play runs. */
@@ -26,6 +31,7 @@ final class TaskListRunner {
         this.ctx = ctx;
         this.fanout = new HostFanout(ctx.forks(), ctx.listener());
         this.handlers = new Handlers(ctx, this);
+        this.limits = new FailureLimits(ctx);
         this.dispatch = new TaskDispatch(ctx, fanout, new MetaActions(ctx, this));
         this.blocks = new BlockRunner(this);
         this.includes = new IncludeRunner(ctx, this, fanout);
@@ -52,7 +58,8 @@ final class TaskListRunner {
     }
 
     void runSection(List<TaskItem> items, List<HostState> hosts, Scope scope) {
-        if ("free".equals(ctx.play().strategy())) {
+        batch = hosts;
+        if (ctx.settings().free()) {
             fanout.forEachHostFree(hosts, host -> run(items, List.of(host), scope, true));
         } else {
             run(items, hosts, scope, false);
@@ -63,8 +70,13 @@ final class TaskListRunner {
     void run(List<TaskItem> items, List<HostState> hosts, Scope scope, boolean serialHosts) {
         for (TaskItem item : items) {
             List<HostState> active = hosts.stream().filter(HostState::active).toList();
-            if (active.isEmpty() || aborted) {
+            if (active.isEmpty()) {
                 return;
+            }
+            if (serialHosts && item instanceof Task && Boolean.TRUE.equals(ModuleArgs.toBool(
+                    String.valueOf(scope.resolve(item.options(), TaskOptions::anyErrorsFatal))))) {
+                ctx.listener().warning("Using any_errors_fatal with the free strategy is not supported, as tasks are"
+                        + " executed independently on each host");
             }
             if (item instanceof Task task) {
                 dispatch.run(task, active, scope, false, serialHosts);
@@ -73,20 +85,15 @@ final class TaskListRunner {
             } else if (item instanceof IncludeTasks include) {
                 includes.run(include, active, scope, serialHosts);
             }
-            if (!aborted && anyErrorsFatal(item, scope) && active.stream().anyMatch(h -> h.failed || h.unreachable)) {
+            if (!(item instanceof Block) && !serialHosts && limits.breaksPlay(item.options(), scope, active, batch)) {
                 abort();
-                return;
             }
         }
     }
 
-    /** any_errors_fatal on the play, or on the item or an enclosing block. */
-    private boolean anyErrorsFatal(TaskItem item, Scope scope) {
-        return ctx.play().anyErrorsFatal();
-    }
-
+    /** any_errors_fatal or max_fail_percentage fired: the batch's hosts stop, and no later play runs. */
     void abort() {
-        ctx.states().values().forEach(h -> h.ended = true);
+        FailureLimits.breakPlay(batch);
         aborted = true;
     }
 }

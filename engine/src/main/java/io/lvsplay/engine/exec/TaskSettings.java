@@ -54,14 +54,20 @@ final class TaskSettings {
         return env;
     }
 
-    /** The play's remote_user stands in for ansible_user when the host does not set one. */
-    Map<String, Object> connectionVars(Map<String, Object> vars) {
+    /**
+     * The play's remote_user stands in for ansible_user when the host does not set one; the connection
+     * keyword (task, block or play) for ansible_connection likewise: in Ansible the host's variable wins.
+     */
+    Map<String, Object> connectionVars(Map<String, Object> vars, Task task, Scope scope) {
         String playUser = ctx.play().remoteUser();
-        if (playUser == null || vars.containsKey("ansible_user") || vars.containsKey("ansible_ssh_user")) {
-            return vars;
-        }
+        String connection = scope.resolve(task == null ? null : task.options(), TaskOptions::connection);
         Map<String, Object> out = new LinkedHashMap<>(vars);
-        out.put("ansible_user", playUser);
+        if (playUser != null && !vars.containsKey("ansible_user") && !vars.containsKey("ansible_ssh_user")) {
+            out.put("ansible_user", playUser);
+        }
+        if (connection != null && !vars.containsKey("ansible_connection")) {
+            out.put("ansible_connection", connection.trim());
+        }
         return out;
     }
 

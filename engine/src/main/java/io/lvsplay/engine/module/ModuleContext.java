@@ -41,4 +41,12 @@ public interface ModuleContext {
      * Throws {@link ModuleFailure} when a variable in it is undefined.
      */
     Object evaluate(String expression);
+
+    /**
+     * async_status: the state of an async job this run started on this host (its result once finished,
+     * with "finished": 1), or null when no such job exists.
+     */
+    default Map<String, Object> asyncJobStatus(String jobId) {
+        return null;
+    }
 }

@@ -149,6 +149,11 @@ public final class TextOutput implements RunListener {
     }
 
     @Override
+    public void retrying(TaskResult result, String task, int retriesLeft) {
+        print("FAILED - RETRYING: [" + result.host() + "]: " + task + " (" + retriesLeft + " retries left).");
+    }
+
+    @Override
     public void noHostsLeft() {
         print("\nNO MORE HOSTS LEFT " + "*".repeat(WIDTH - 19));
     }

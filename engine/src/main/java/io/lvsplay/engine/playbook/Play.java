@@ -8,6 +8,8 @@ import java.util.Map;
  * One play of a playbook, with its roles already expanded into task lists. {@code varsFiles}: the
  * entries as written (a name, or a list of names of which the first found is read);
  * {@code varsFromFiles}: what the entries without templates gave at load time.
+ * strategy, serial, order, force_handlers and max_fail_percentage are kept as written: each may be a
+ * template of the play's variables, resolved when the play starts.
  */
 public record Play(
         String name,
@@ -20,6 +22,9 @@ public record Play(
         List<Object> serial,
         String strategy,
         boolean anyErrorsFatal,
+        Object order,
+        Object forceHandlers,
+        Object maxFailPercentage,
         String remoteUser,
         List<Role> roles,
         List<TaskItem> preTasks,

@@ -141,17 +141,17 @@ public final class PlaybookLoader {
                 Boolean.TRUE.equals(TaskParser.boolOrNull(map.get("run_once"))),
                 TaskParser.boolOrNull(map.get("no_log")), TaskParser.boolOrNull(map.get("ignore_errors")),
                 TaskParser.boolOrNull(map.get("ignore_unreachable")), TaskParser.boolOrNull(map.get("check_mode")),
-                TaskParser.boolOrNull(map.get("diff")), playEnvironment(map.get("environment")));
+                TaskParser.boolOrNull(map.get("diff")), playEnvironment(map.get("environment")), map.get("throttle"),
+                map.get("any_errors_fatal"), TaskParser.stringOrNull(map.get("connection")));
         Object gather = map.get("gather_facts");
         boolean gatherFacts = gather == null || Boolean.TRUE.equals(TaskParser.boolOrNull(gather));
         List<Object> serial = map.get("serial") == null ? List.of()
                 : map.get("serial") instanceof List<?> s ? new ArrayList<>(s) : List.of(map.get("serial"));
         String strategy = map.get("strategy") == null ? "linear" : String.valueOf(map.get("strategy"));
-        if (!strategy.equals("linear") && !strategy.equals("free")) {
-            throw new PlaybookError(doc.at(map, "strategy"), "strategy must be 'linear' or 'free', got: " + strategy);
-        }
+        PlayKeywordValues.check(map, doc);
         return new Play(TaskParser.stringOrNull(map.get("name")), hosts, vars, varsFiles, fromFiles, gatherFacts,
                 options, serial, strategy, Boolean.TRUE.equals(TaskParser.boolOrNull(map.get("any_errors_fatal"))),
+                map.get("order"), map.get("force_handlers"), map.get("max_fail_percentage"),
                 TaskParser.stringOrNull(map.get("remote_user")), List.copyOf(roles), pre, main, post, handlers,
                 baseDir, doc.at(map));
     }

@@ -44,7 +44,7 @@ record RoleEntry(String name, Map<String, Object> params, List<String> when, Lis
         Map<String, Object> vars = new LinkedHashMap<>(role.vars());
         vars.putAll(params);
         TaskOptions wrap = new TaskOptions(null, when, tags, vars, become, null, null, false, null, null,
-                null, null, null, Map.of());
+                null, null, null, Map.of(), null, null, null);
         return new Block(wrap, role.tasks(), List.of(), List.of(), at, role);
     }
 
@@ -55,8 +55,6 @@ record RoleEntry(String name, Map<String, Object> params, List<String> when, Lis
 
     /** {@code o} with {@code vars} in place of its own vars. */
     static TaskOptions withVars(TaskOptions o, Map<String, Object> vars) {
-        return new TaskOptions(o.name(), o.when(), o.tags(), vars, o.become(), o.becomeUser(), o.delegateTo(),
-                o.runOnce(), o.noLog(), o.ignoreErrors(), o.ignoreUnreachable(), o.checkMode(), o.diff(),
-                o.environment());
+        return o.withVars(vars);
     }
 }

@@ -3,7 +3,11 @@ package io.lvsplay.engine.playbook;
 import java.util.List;
 import java.util.Map;
 
-/** One module call with the keywords that steer it. */
+/**
+ * One module call with the keywords that steer it. {@code module} may be a template ("{{ m }}"),
+ * resolved per host when the task runs. retries, delay, async and poll are kept as written (a number
+ * or a template) and made whole numbers at run time, as Ansible does.
+ */
 public record Task(
         TaskOptions options,
         String module,
@@ -19,8 +23,10 @@ public record Task(
         List<String> notifies,
         List<String> listen,
         List<String> until,
-        int retries,
-        int delaySeconds,
+        Object retries,
+        Object delay,
+        Object async,
+        Object poll,
         SourceLocation location,
         Role role) implements TaskItem {
 

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The keywords a task, block or include carries besides its action. Nullable fields mean "not
- * set here": inherited from the enclosing block or play.
+ * set here": inherited from the enclosing block or play. throttle and any_errors_fatal are kept as
+ * written (a value or a template) and resolved when the task runs.
  */
 public record TaskOptions(
         String name,
@@ -21,10 +22,19 @@ public record TaskOptions(
         Boolean ignoreUnreachable,
         Boolean checkMode,
         Boolean diff,
-        Map<String, Object> environment) {
+        Map<String, Object> environment,
+        Object throttle,
+        Object anyErrorsFatal,
+        String connection) {
 
     public static TaskOptions empty() {
         return new TaskOptions(null, List.of(), List.of(), Map.of(), null, null, null, false,
-                null, null, null, null, null, Map.of());
+                null, null, null, null, null, Map.of(), null, null, null);
+    }
+
+    /** These options with {@code newVars} in place of their own vars. */
+    public TaskOptions withVars(Map<String, Object> newVars) {
+        return new TaskOptions(name, when, tags, newVars, become, becomeUser, delegateTo, runOnce, noLog,
+                ignoreErrors, ignoreUnreachable, checkMode, diff, environment, throttle, anyErrorsFatal, connection);
     }
 }

@@ -29,7 +29,6 @@ public final class TaskParser {
             "register", "changed_when", "failed_when", "notify", "listen", "args", "until", "retries",
             "delay", "async", "poll", "local_action", "action");
     private static final Set<String> BLOCK_KEYS = Set.of("block", "rescue", "always");
-    private static final Set<String> UNSUPPORTED = Set.of("async", "poll");
 
     private static final Set<String> FREE_FORM_KEYS = Set.of("creates", "removes", "chdir", "executable", "warn",
             "stdin", "stdin_add_newline", "strip_empty_ends");
@@ -150,11 +149,6 @@ public final class TaskParser {
             }
             moduleKey = key;
         }
-        for (String key : map.keySet()) {
-            if (UNSUPPORTED.contains(key)) {
-                throw new PlaybookError(doc.at(map, key), "'" + key + "' is not supported by lvsplay yet");
-            }
-        }
         Object moduleValue;
         if (moduleKey == null && (map.containsKey("action") || map.containsKey("local_action"))) {
             String actionKey = map.containsKey("action") ? "action" : "local_action";
@@ -186,18 +180,49 @@ public final class TaskParser {
                     + ": add one, e.g. 'ansible.builtin.command: ...'");
         }
         String written = moduleKey;
+        if (containsJinja(written)) {
+            return templatedAction(map, doc, options, role, written, moduleValue);
+        }
         Module module = modules.find(moduleKey).orElseThrow(() -> new PlaybookError(doc.at(map, written),
                 "couldn't resolve module/action '" + written + "'"
                         + suggestion(modules.suggestionsFor(written))));
         Map<String, Object> args = moduleArgs(module, moduleValue, map, doc, written);
         validateArgs(module, args, doc, map, written);
-        return new Task(options, module.name(), written, args, loopOf(map, doc), loopVar(map), loopLabel(map),
+        return newTask(map, doc, options, role, module.name(), written, args);
+    }
+
+    /**
+     * {@code action: "{{ module_to_run }}"}: the module is known only per host at run time, so its
+     * arguments are checked then (a string of them is split into k=v pairs here, as Ansible does).
+     */
+    private Task templatedAction(Map<String, Object> map, YamlDocument doc, TaskOptions options, Role role,
+                                 String written, Object moduleValue) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        if (moduleValue instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> args.put(String.valueOf(k), v));
+        } else if (moduleValue != null) {
+            String text = String.valueOf(moduleValue);
+            try {
+                args.putAll(FreeFormArgs.parse(text, false, List.of()));
+            } catch (IllegalArgumentException e) {
+                args.putAll(FreeFormArgs.parse(text, true, List.copyOf(FREE_FORM_KEYS)));
+            }
+        }
+        if (map.get("args") instanceof Map<?, ?> extra) {
+            extra.forEach((k, v) -> args.putIfAbsent(String.valueOf(k), v));
+        }
+        return newTask(map, doc, options, role, written, written, args);
+    }
+
+    private Task newTask(Map<String, Object> map, YamlDocument doc, TaskOptions options, Role role, String module,
+                         String written, Map<String, Object> args) {
+        return new Task(options, module, written, args, loopOf(map, doc), loopVar(map), loopLabel(map),
                 loopControl(map, "index_var"),
                 stringOrNull(map.get("register")),
                 conditions(map.get("changed_when")), conditions(map.get("failed_when")),
                 strings(map.get("notify")), strings(map.get("listen")), conditions(map.get("until")),
-                intOr(map.get("retries"), map.containsKey("until") ? 3 : 0, doc, map, "retries"),
-                intOr(map.get("delay"), 5, doc, map, "delay"), doc.at(map), role);
+                map.getOrDefault("retries", 3), map.getOrDefault("delay", 5), map.getOrDefault("async", 0),
+                map.getOrDefault("poll", 15), doc.at(map), role);
     }
 
     private static String suggestion(List<String> names) {
@@ -293,12 +318,14 @@ public final class TaskParser {
                 stringOrNull(map.get("delegate_to")), Boolean.TRUE.equals(boolOrNull(map.get("run_once"))),
                 boolOrNull(map.get("no_log")), boolOrNull(map.get("ignore_errors")),
                 boolOrNull(map.get("ignore_unreachable")), boolOrNull(map.get("check_mode")),
-                boolOrNull(map.get("diff")), envMap);
+                boolOrNull(map.get("diff")), envMap, map.get("throttle"), map.get("any_errors_fatal"),
+                stringOrNull(map.get("connection")));
     }
 
     private static TaskOptions withDelegate(TaskOptions o, String host) {
         return new TaskOptions(o.name(), o.when(), o.tags(), o.vars(), o.become(), o.becomeUser(), host, o.runOnce(),
-                o.noLog(), o.ignoreErrors(), o.ignoreUnreachable(), o.checkMode(), o.diff(), o.environment());
+                o.noLog(), o.ignoreErrors(), o.ignoreUnreachable(), o.checkMode(), o.diff(), o.environment(),
+                o.throttle(), o.anyErrorsFatal(), o.connection());
     }
 
     private void checkKeys(Map<String, Object> map, YamlDocument doc, Set<String> allowed, String what) {
@@ -409,17 +436,6 @@ public final class TaskParser {
             return null;
         }
         return io.lvsplay.engine.module.ModuleArgs.toBool(value);
-    }
-
-    private static int intOr(Object value, int fallback, YamlDocument doc, Map<String, Object> map, String key) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(String.valueOf(value).trim());
-        } catch (NumberFormatException e) {
-            throw new PlaybookError(doc.at(map, key), "'" + key + "' must be a whole number, got: " + value);
-        }
     }
 
     static Set<String> union(Set<String> a, Set<String> b) {

@@ -13,8 +13,8 @@ import java.util.Set;
  */
 final class UnimplementedKeywords {
     /** Refused whatever the value. */
-    private static final Set<String> ALWAYS = Set.of("become_flags", "become_exe", "module_defaults", "throttle",
-            "timeout", "port", "max_fail_percentage", "gather_timeout", "fact_path", "gather_subset");
+    private static final Set<String> ALWAYS = Set.of("become_flags", "become_exe", "module_defaults",
+            "timeout", "port", "gather_timeout", "fact_path", "gather_subset");
 
     private UnimplementedKeywords() {
     }
@@ -30,11 +30,9 @@ final class UnimplementedKeywords {
             String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
             boolean refused = switch (key) {
                 case "become_method" -> !text.equals("sudo");
-                case "connection" -> !(text.equals("ssh") || text.equals("smart"));
-                case "order" -> !text.equals("inventory");
+                case "connection" -> !(text.equals("ssh") || text.equals("smart") || text.equals("local"));
                 case "debugger" -> !text.equals("never");
-                case "delegate_facts", "force_handlers" -> ModuleArgs.toBool(value) != Boolean.FALSE;
-                case "any_errors_fatal" -> level.equals("task") && ModuleArgs.toBool(value) != Boolean.FALSE;
+                case "delegate_facts" -> ModuleArgs.toBool(value) != Boolean.FALSE;
                 case "remote_user" -> level.equals("task");
                 default -> ALWAYS.contains(key);
             };

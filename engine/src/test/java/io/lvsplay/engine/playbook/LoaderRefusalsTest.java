@@ -129,7 +129,7 @@ class LoaderRefusalsTest {
                     - debug: msg=hi
                       until: x
                       retries: many
-                """).getMessage().contains("'retries' must be a whole number, got: many"));
+                """).getMessage().contains("the field 'retries' has an invalid value (many)"));
     }
 
     @Test

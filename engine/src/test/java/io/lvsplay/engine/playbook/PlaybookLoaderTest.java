@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -246,7 +247,17 @@ class PlaybookLoaderTest {
                 """);
         assertEquals(List.of("r.rc == 0"), t.until());
         assertEquals(3, t.retries());
-        assertEquals(5, t.delaySeconds());
+        assertEquals(5, t.delay());
+    }
+
+    @Test
+    void wholeNumberKeywordsTakeFloatsAndTemplatesButNotWords() throws IOException {
+        Task t = onlyTask("- command: /bin/true\n  register: r\n  until: r is success\n  delay: 0.01\n"
+                + "  retries: \"{{ n + 2 }}\"\n");
+        assertEquals(0.01, t.delay());
+        assertEquals("{{ n + 2 }}", t.retries());
+        PlaybookError e = assertThrows(PlaybookError.class, () -> onlyTask("- command: /bin/true\n  retries: often\n"));
+        assertTrue(e.getMessage().contains("'retries' has an invalid value (often)"), e.getMessage());
     }
 
     @Test

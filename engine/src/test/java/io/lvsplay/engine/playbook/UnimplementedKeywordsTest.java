@@ -23,9 +23,9 @@ class UnimplementedKeywordsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"become_method: su", "become_flags: '-H'", "throttle: 1", "timeout: 5",
-            "module_defaults: {}", "delegate_facts: true", "remote_user: bob", "any_errors_fatal: true",
-            "connection: local", "debugger: on_failed", "port: 2222"})
+    @ValueSource(strings = {"become_method: su", "become_flags: '-H'", "timeout: 5",
+            "module_defaults: {}", "delegate_facts: true", "remote_user: bob",
+            "connection: docker", "debugger: on_failed", "port: 2222"})
     void aTaskKeywordLvsplayDoesNotActOnIsRefusedWithItsLine(String keyword) throws Exception {
         PlaybookError e = refused("- hosts: all\n  tasks:\n    - name: t\n      ping:\n      " + keyword + "\n");
         assertEquals(5, e.location().line(), e.getMessage());
@@ -34,8 +34,7 @@ class UnimplementedKeywordsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"become_method: su", "order: sorted", "force_handlers: true", "max_fail_percentage: 10",
-            "gather_subset: min", "throttle: 2", "connection: paramiko"})
+    @ValueSource(strings = {"become_method: su", "gather_subset: min", "connection: paramiko", "connection: winrm"})
     void aPlayKeywordLvsplayDoesNotActOnIsRefused(String keyword) throws Exception {
         PlaybookError e = refused("- hosts: all\n  " + keyword + "\n  tasks: []\n");
         assertEquals(2, e.location().line(), e.getMessage());
@@ -46,6 +45,25 @@ class UnimplementedKeywordsTest {
     @ValueSource(strings = {"become_method: sudo", "order: inventory", "force_handlers: false", "connection: ssh",
             "remote_user: root", "any_errors_fatal: true"})
     void theValuesThatMeanAnsiblesDefaultAreAccepted(String keyword) throws Exception {
+        accepted(keyword);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order: sorted", "order: '{{ o }}'", "force_handlers: true", "max_fail_percentage: 10",
+            "max_fail_percentage: '30%'", "throttle: 2", "connection: local", "strategy: host_pinned",
+            "strategy: '{{ s }}'"})
+    void implementedPlayKeywordsAreAccepted(String keyword) throws Exception {
+        accepted(keyword);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order: random", "strategy: debug", "max_fail_percentage: lots", "throttle: x"})
+    void aValueAnsibleWouldRejectIsRefusedAtLoadTime(String keyword) throws Exception {
+        PlaybookError e = refused("- hosts: all\n  " + keyword + "\n  tasks: []\n");
+        assertEquals(2, e.location().line(), e.getMessage());
+    }
+
+    private void accepted(String keyword) throws Exception {
         Path file = dir.resolve("ok.yml");
         Files.writeString(file, "- hosts: all\n  " + keyword + "\n  tasks: []\n");
         assertDoesNotThrow(() -> new PlaybookLoader(FakeModules.registry()).load(file));

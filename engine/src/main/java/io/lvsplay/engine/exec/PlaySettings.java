@@ -1,0 +1,91 @@
+package io.lvsplay.engine.exec;
+
+import io.lvsplay.engine.module.ModuleArgs;
+import io.lvsplay.engine.playbook.Play;
+import io.lvsplay.engine.playbook.PlayKeywordValues;
+import io.lvsplay.engine.playbook.PlaybookError;
+import io.lvsplay.engine.template.Templar;
+import io.lvsplay.engine.template.TemplateError;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The play-only keywords, resolved once when the play starts like Ansible's play.post_validate: each
+ * may be a template of the play's variables (vars, vars_files, role defaults/vars) and extra vars.
+ */
+record PlaySettings(String strategy, String order, List<Object> serial, boolean forceHandlers,
+                    Double maxFailPercentage) {
+
+    private static final Random SHUFFLE = new Random();
+
+    static PlaySettings resolve(Play play, Templar templar, RunOptions options) {
+        Map<String, Object> vars = playVars(play, options);
+        try {
+            String strategy = choice("strategy", template(templar, play.strategy(), vars, play),
+                    PlayKeywordValues.STRATEGIES);
+            Object order = template(templar, play.order(), vars, play);
+            List<Object> serial = new ArrayList<>();
+            for (Object batch : play.serial()) {
+                Object value = template(templar, batch, vars, play);
+                if (value instanceof List<?> list) {
+                    serial.addAll(list);
+                } else {
+                    serial.add(value);
+                }
+            }
+            Object force = template(templar, play.forceHandlers(), vars, play);
+            Boolean forceHandlers = force == null ? Boolean.valueOf(options.forceHandlers()) : ModuleArgs.toBool(force);
+            if (forceHandlers == null) {
+                throw new PlaybookError(play.location(), "'force_handlers' must be a boolean, got: " + force);
+            }
+            Object percent = template(templar, play.maxFailPercentage(), vars, play);
+            return new PlaySettings(strategy, order == null ? "inventory"
+                    : choice("order", order, PlayKeywordValues.ORDERS), serial, forceHandlers,
+                    percent == null ? null : PlayKeywordValues.percentage(percent));
+        } catch (IllegalArgumentException e) {
+            throw new PlaybookError(play.location(), e.getMessage());
+        } catch (TemplateError e) {
+            throw new PlaybookError(play.location(), e.getMessage());
+        }
+    }
+
+    /** What play-level templates see: the play's own variables, then extra vars above them all. */
+    static Map<String, Object> playVars(Play play, RunOptions options) {
+        Map<String, Object> vars = new LinkedHashMap<>(play.roleDefaults());
+        vars.putAll(play.vars());
+        vars.putAll(play.varsFromFiles());
+        vars.putAll(play.roleVars());
+        vars.putAll(options.extraVars());
+        return vars;
+    }
+
+    boolean free() {
+        return !strategy.equals("linear");
+    }
+
+    /** The play's hosts in the order the play asks for (Ansible's inventory.get_hosts(order=...)). */
+    List<String> ordered(List<String> hosts) {
+        List<String> out = new ArrayList<>(hosts);
+        switch (order) {
+            case "reverse_inventory" -> Collections.reverse(out);
+            case "sorted" -> Collections.sort(out);
+            case "reverse_sorted" -> out.sort(Collections.reverseOrder());
+            case "shuffle" -> Collections.shuffle(out, SHUFFLE);
+            default -> {
+            }
+        }
+        return out;
+    }
+
+    private static Object template(Templar templar, Object value, Map<String, Object> vars, Play play) {
+        return Templar.isTemplated(value) ? templar.template(value, vars, play.location() + " (play keyword)") : value;
+    }
+
+    private static String choice(String key, Object value, List<String> known) {
+        return PlayKeywordValues.choice(key, String.valueOf(value).trim(), known);
+    }
+}
