@@ -33,6 +33,11 @@ final class StrictResolver extends ELResolver {
       }
       return null;
     }
+    Integer index = index(property);
+    if (index != null && (base instanceof CharSequence || (base instanceof java.util.List<?> && index < 0))) {
+      context.setPropertyResolved(true);
+      return item(base, index);
+    }
     if (base instanceof Map<?, ?> map && !hasKey(map, property)) {
       context.setPropertyResolved(true);
       return Undefined.attribute(describe(map), property);
@@ -56,6 +61,30 @@ final class StrictResolver extends ELResolver {
       }
     }
     return null;
+  }
+
+  /** An integer subscript; jinjava hands {@code x[0]} over as the text "0". */
+  private static Integer index(Object property) {
+    if (property instanceof Integer || property instanceof Long) {
+      return ((Number) property).intValue();
+    }
+    if (property instanceof String text && text.matches("-?\\d{1,9}")) {
+      return Integer.parseInt(text);
+    }
+    return null;
+  }
+
+  /** Python's {@code seq[i]}: counted from the end when negative; a string's i-th character. */
+  private static Object item(Object base, int index) {
+    int length = base instanceof CharSequence text ? text.length() : ((java.util.List<?>) base).size();
+    int at = index < 0 ? index + length : index;
+    if (at < 0 || at >= length) {
+      return new Undefined((base instanceof CharSequence ? "string" : "list") + " index out of range");
+    }
+    if (base instanceof CharSequence text) {
+      return String.valueOf(text.charAt(at));
+    }
+    return JinjavaInterpreter.getCurrent().wrap(((java.util.List<?>) base).get(at));
   }
 
   /** Jinjava passes keys as strings, so {@code d[1]} must also find an integer key 1. */
