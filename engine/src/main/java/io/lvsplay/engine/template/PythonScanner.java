@@ -7,9 +7,12 @@ import jinjava.de.odysseus.el.tree.impl.Scanner;
  * jinjava's expression scanner with Jinja2's attribute rules: after a dot, a word is always an
  * attribute name ({@code foo.null}, {@code x.not}, {@code r.empty}) even where jinjava would read a
  * keyword, and digits are an item index ({@code item.0}, {@code names.1.name}), where jinjava reads
- * ".0" as a float literal.
+ * ".0" as a float literal. Java EL's word operators (empty, div, eq, ...) are names, as in Jinja2.
  */
 final class PythonScanner extends ExtendedScanner {
+  private static final java.util.Set<String> EL_WORDS =
+      java.util.Set.of("empty", "div", "mod", "eq", "ne", "lt", "gt", "le", "ge", "instanceof");
+
   PythonScanner(String input) {
     super(input);
   }
@@ -32,7 +35,9 @@ final class PythonScanner extends ExtendedScanner {
     if (c == '.' && endsValue(previous) && at + 1 < input.length() && isDigit(input.charAt(at + 1))) {
       return fixed(Symbol.DOT);
     }
-    return super.nextEval();
+    Token token = super.nextEval();
+    // Java EL's word operators are plain names in Jinja2 ("{{ empty | default(1) }}")
+    return token.getSymbol() != Symbol.STRING && EL_WORDS.contains(token.getImage()) ? token(Symbol.IDENTIFIER, token.getImage(), token.getSize()) : token;
   }
 
   private static boolean endsValue(Token previous) {

@@ -2,7 +2,6 @@ package io.lvsplay.engine.template;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.objects.collections.PyMap;
-import com.hubspot.jinjava.util.ForLoop;
 import java.beans.FeatureDescriptor;
 import java.util.Iterator;
 import java.util.Map;
@@ -15,7 +14,7 @@ import jinjava.javax.el.ELResolver;
  * render as an empty string; Ansible fails instead, so a missing key resolves to {@link Undefined}
  * (and so does any attribute of an undefined value, which lets {@code missing.attr | default(2)} work).
  * It also adds Python's {@code dict.get(key, default)}, Python's str methods ({@link PythonStrings})
- * and Jinja2's {@code loop.previtem} / {@code loop.nextitem} ({@link LoopItems}).
+ * and Python's integer subscripts of text and negative ones of lists.
  */
 final class StrictResolver extends ELResolver {
 
@@ -24,14 +23,6 @@ final class StrictResolver extends ELResolver {
     if (base instanceof Undefined) {
       context.setPropertyResolved(true);
       return base;
-    }
-    if (base instanceof ForLoop loop && property instanceof String name) {
-      Optional<Object> item = LoopItems.neighbour(loop, name);
-      if (item.isPresent()) {
-        context.setPropertyResolved(true);
-        return item.get();
-      }
-      return null;
     }
     Integer index = index(property);
     if (index != null && (base instanceof CharSequence || (base instanceof java.util.List<?> && index < 0))) {

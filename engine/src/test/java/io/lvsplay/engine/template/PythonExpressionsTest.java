@@ -85,6 +85,11 @@ class PythonExpressionsTest {
   }
 
   @Test
+  void javaElWordOperatorsArePlainNames() {
+    assertEquals("1 lt", TEMPLAR.render("{{ empty | default(1) }} {{ 'lt' }}", Map.of(), "t.j2"));
+  }
+
+  @Test
   void filtersBindTighterThanArithmetic() {
     assertEquals("6", render("{{ [1, 2, 3] | sum * 1 }}"));
   }
