@@ -85,6 +85,16 @@ class PythonExpressionsTest {
   }
 
   @Test
+  void keywordNamedAttributesWorkWithTests() {
+    Map<String, Object> json = new java.util.HashMap<>();
+    json.put("null", null);
+    json.put("true", true);
+    json.put("false", false);
+    assertEquals("True True True",
+        TEMPLAR.render("{{ d.null is none }} {{ d.true is true }} {{ d.false is false }}", Map.of("d", json), "t.j2"));
+  }
+
+  @Test
   void javaElWordOperatorsArePlainNames() {
     assertEquals("1 lt", TEMPLAR.render("{{ empty | default(1) }} {{ 'lt' }}", Map.of(), "t.j2"));
   }
