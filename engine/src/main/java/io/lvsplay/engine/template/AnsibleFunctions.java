@@ -134,7 +134,7 @@ final class AnsibleFunctions {
     try {
       return runPlugin(plugin, list, new LinkedHashMap<>());
     } catch (LookupFailure e) {
-      throw Strictness.fail(e.getMessage());
+      throw Strictness.failWithoutLocation(e.getMessage());
     }
   }
 

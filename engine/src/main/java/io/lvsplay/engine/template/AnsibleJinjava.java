@@ -29,6 +29,9 @@ final class AnsibleJinjava {
         .withElResolver(resolver)
         // Jinja2 never renders an expression's output again: "{{ '{{ x }}' }}" is "{{ x }}" (and !unsafe relies on it)
         .withNestedInterpretationEnabled(false)
+        // Jinja2's recursive for loops call loop(...) inside loop(...)
+        .withEnableRecursiveMacroCalls(true)
+        .withMaxMacroRecursionDepth(100)
         .withInterperterFactory(new StrictInterpreter.Factory())
         .withLegacyOverrides(LegacyOverrides.newBuilder()
             .withIterateOverMapKeys(true)
@@ -60,7 +63,7 @@ final class AnsibleJinjava {
     AnsibleTests.all().forEach(context::registerExpTest);
     FileAndSetTests.all().forEach(context::registerExpTest);
     AnsibleFunctions.register(context);
-    context.registerTag(new LoopItems.Tag());
+    context.registerTag(new PythonForTag());
     context.registerTag(new PythonIfTag());
     for (String name : List.of("select", "reject")) {
       context.registerFilter(new TruthyByDefaultFilter(context.getFilter(name)));

@@ -36,12 +36,13 @@ record NamedTest(String name, Body body, boolean takesSeveralArguments) implemen
   }
 
   /**
-   * Jinjava hands a test's arguments over as one tuple (a bare PyList; list literals arrive as
+   * Jinjava hands a test's arguments over as one tuple (a {@link PythonTuple} or bare PyList; list literals arrive as
    * a SizeLimitingPyList) and drops keyword names, so a tuple is spread back into positions.
    */
   private List<Object> arguments(Object[] args) {
-    if (takesSeveralArguments && args.length == 1 && args[0] != null && args[0].getClass() == PyList.class) {
-      return new ArrayList<>((PyList) args[0]);
+    if (takesSeveralArguments && args.length == 1 && args[0] != null
+        && (args[0].getClass() == PyList.class || args[0] instanceof PythonTuple)) {
+      return new ArrayList<>((List<?>) args[0]);
     }
     return Arrays.asList(args);
   }

@@ -1,7 +1,11 @@
 package io.lvsplay.engine.template;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Ansible's path filters, with Python's os.path and ntpath semantics. */
@@ -16,7 +20,45 @@ final class PathFilters {
         new NamedFilter("relpath", (input, args) -> relpath(PythonRepr.str(input), args.string(0, "start", null))),
         new NamedFilter("expanduser", (input, args) -> expanduser(PythonRepr.str(input))),
         new NamedFilter("win_basename", (input, args) -> winSplit(PythonRepr.str(input))[1]),
-        new NamedFilter("win_dirname", (input, args) -> winSplit(PythonRepr.str(input))[0]));
+        new NamedFilter("win_dirname", (input, args) -> winSplit(PythonRepr.str(input))[0]),
+        new NamedFilter("fileglob", (input, args) -> fileglob(PythonRepr.str(input))));
+  }
+
+  /**
+   * Ansible's fileglob filter: the regular files on the controller that match the pattern
+   * (Python's glob.glob: "*" stays within one directory and skips dot files), sorted.
+   */
+  static List<Object> fileglob(String pattern) {
+    List<Object> files = new ArrayList<>();
+    if (pattern.isEmpty()) {
+      return files;
+    }
+    Path path = Path.of(pattern);
+    Path base = path.isAbsolute() ? path.getRoot() : Path.of("");
+    int glob = 0;
+    while (glob < path.getNameCount() && !path.getName(glob).toString().matches(".*[*?\\[].*")) {
+      glob++;
+    }
+    if (glob == path.getNameCount()) {
+      if (Files.isRegularFile(path)) {
+        files.add(pattern);
+      }
+      return files;
+    }
+    Path start = glob == 0 ? base : base.resolve(path.subpath(0, glob));
+    PathMatcher matcher = path.getFileSystem().getPathMatcher("glob:" + pattern);
+    int depth = path.getNameCount() - glob;
+    try (var walk = Files.walk(start.toString().isEmpty() ? Path.of(".") : start, depth)) {
+      walk.map(p -> start.toString().isEmpty() ? Path.of(".").relativize(p) : p)
+          .filter(p -> matcher.matches(p) && Files.isRegularFile(p))
+          .filter(p -> !p.getFileName().toString().startsWith(".") || path.getFileName().toString().startsWith("."))
+          .map(Path::toString)
+          .sorted()
+          .forEach(files::add);
+    } catch (IOException | UncheckedIOException e) {
+      return files;
+    }
+    return files;
   }
 
   /** os.path.join: an absolute part starts over. A string input is returned unchanged. */

@@ -2,7 +2,6 @@ package io.lvsplay.engine.template;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
-import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
 import java.util.Properties;
 import jinjava.de.odysseus.el.ExpressionFactoryImpl;
 import jinjava.de.odysseus.el.tree.TreeBuilder;
@@ -19,7 +18,7 @@ final class PythonJinjava extends Jinjava {
   PythonJinjava(JinjavaConfig config) {
     super(config);
     Properties properties = new Properties();
-    properties.setProperty(TreeBuilder.class.getName(), ExtendedSyntaxBuilder.class.getName());
+    properties.setProperty(TreeBuilder.class.getName(), PythonParser.SyntaxBuilder.class.getName());
     expressionFactory = new ExpressionFactoryImpl(properties, new PythonTruthConverter());
   }
 

@@ -21,6 +21,7 @@ final class RenderSession {
   private final String source;
   private String failure;
   private int failureLine;
+  private boolean failureLocated;
 
   RenderSession(VariableScope scope, String source) {
     this.scope = scope;
@@ -35,10 +36,11 @@ final class RenderSession {
     return scope;
   }
 
-  void recordFailure(String message, int line) {
+  void recordFailure(String message, int line, boolean located) {
     if (failure == null) {
       failure = message;
       failureLine = line;
+      failureLocated = located;
     }
   }
 
@@ -100,7 +102,7 @@ final class RenderSession {
 
   private void throwFirstError(JinjavaInterpreter interpreter) {
     if (failure != null) {
-      throw new TemplateError(source, failureLine, failure);
+      throw new TemplateError(source, failureLine, failure, failureLocated);
     }
     for (com.hubspot.jinjava.interpret.TemplateError error : interpreter.getErrors()) {
       if (error.getSeverity() == ErrorType.FATAL) {

@@ -2,7 +2,6 @@ package io.lvsplay.engine.template;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.objects.collections.PyMap;
-import com.hubspot.jinjava.util.ForLoop;
 import java.beans.FeatureDescriptor;
 import java.util.Iterator;
 import java.util.Map;
@@ -15,7 +14,7 @@ import jinjava.javax.el.ELResolver;
  * render as an empty string; Ansible fails instead, so a missing key resolves to {@link Undefined}
  * (and so does any attribute of an undefined value, which lets {@code missing.attr | default(2)} work).
  * It also adds Python's {@code dict.get(key, default)}, Python's str methods ({@link PythonStrings})
- * and Jinja2's {@code loop.previtem} / {@code loop.nextitem} ({@link LoopItems}).
+ * and Python's integer subscripts of text and negative ones of lists.
  */
 final class StrictResolver extends ELResolver {
 
@@ -25,13 +24,10 @@ final class StrictResolver extends ELResolver {
       context.setPropertyResolved(true);
       return base;
     }
-    if (base instanceof ForLoop loop && property instanceof String name) {
-      Optional<Object> item = LoopItems.neighbour(loop, name);
-      if (item.isPresent()) {
-        context.setPropertyResolved(true);
-        return item.get();
-      }
-      return null;
+    Integer index = index(property);
+    if (index != null && (base instanceof CharSequence || (base instanceof java.util.List<?> && index < 0))) {
+      context.setPropertyResolved(true);
+      return item(base, index);
     }
     if (base instanceof Map<?, ?> map && !hasKey(map, property)) {
       context.setPropertyResolved(true);
@@ -56,6 +52,30 @@ final class StrictResolver extends ELResolver {
       }
     }
     return null;
+  }
+
+  /** An integer subscript; jinjava hands {@code x[0]} over as the text "0". */
+  private static Integer index(Object property) {
+    if (property instanceof Integer || property instanceof Long) {
+      return ((Number) property).intValue();
+    }
+    if (property instanceof String text && text.matches("-?\\d{1,9}")) {
+      return Integer.parseInt(text);
+    }
+    return null;
+  }
+
+  /** Python's {@code seq[i]}: counted from the end when negative; a string's i-th character. */
+  private static Object item(Object base, int index) {
+    int length = base instanceof CharSequence text ? text.length() : ((java.util.List<?>) base).size();
+    int at = index < 0 ? index + length : index;
+    if (at < 0 || at >= length) {
+      return new Undefined((base instanceof CharSequence ? "string" : "list") + " index out of range");
+    }
+    if (base instanceof CharSequence text) {
+      return String.valueOf(text.charAt(at));
+    }
+    return JinjavaInterpreter.getCurrent().wrap(((java.util.List<?>) base).get(at));
   }
 
   /** Jinjava passes keys as strings, so {@code d[1]} must also find an integer key 1. */

@@ -11,9 +11,21 @@ final class Strictness {
    * so callers write {@code throw Strictness.fail(...)}.
    */
   static StrictUndefinedException fail(String message) {
+    return fail(message, true);
+  }
+
+  /**
+   * The same, for a failure Ansible reports with its own words only, as the {@code msg} of a
+   * task whose {@code with_*} lookup failed ("with_indexed_items expects a list").
+   */
+  static StrictUndefinedException failWithoutLocation(String message) {
+    return fail(message, false);
+  }
+
+  private static StrictUndefinedException fail(String message, boolean located) {
     JinjavaInterpreter current = JinjavaInterpreter.getCurrent();
     if (current instanceof StrictInterpreter strict) {
-      strict.session().recordFailure(message, current.getLineNumber());
+      strict.session().recordFailure(message, current.getLineNumber(), located);
     }
     return new StrictUndefinedException(message);
   }

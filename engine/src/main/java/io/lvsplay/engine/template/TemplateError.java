@@ -10,7 +10,12 @@ public class TemplateError extends RuntimeException {
   private final String detail;
 
   public TemplateError(String source, int line, String detail) {
-    super(location(source, line) + ": " + detail);
+    this(source, line, detail, true);
+  }
+
+  /** With {@code located} false the message is the detail alone, as Ansible words some failures. */
+  public TemplateError(String source, int line, String detail, boolean located) {
+    super(located ? location(source, line) + ": " + detail : detail);
     this.source = source;
     this.line = line;
     this.detail = detail;

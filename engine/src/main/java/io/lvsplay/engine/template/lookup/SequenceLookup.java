@@ -36,9 +36,9 @@ final class SequenceLookup {
         String format = "%d";
         Matcher shortcut = SHORTCUT.matcher(term);
         if (!term.contains("=") && shortcut.matches()) {
-            start = shortcut.group(2) == null ? 1 : number(shortcut.group(2), term);
-            end = number(shortcut.group(3), term);
-            stride = shortcut.group(5) == null ? 1 : number(shortcut.group(5), term);
+            start = shortcut.group(2) == null ? 1 : number("start", shortcut.group(2));
+            end = number("end", shortcut.group(3));
+            stride = shortcut.group(5) == null ? 1 : number("stride", shortcut.group(5));
             format = shortcut.group(7) == null ? format : shortcut.group(7);
         } else {
             Map<String, Object> args;
@@ -50,10 +50,10 @@ final class SequenceLookup {
             for (Map.Entry<String, Object> arg : args.entrySet()) {
                 String value = String.valueOf(arg.getValue());
                 switch (arg.getKey()) {
-                    case "start" -> start = number(value, term);
-                    case "end" -> end = number(value, term);
-                    case "count" -> count = number(value, term);
-                    case "stride" -> stride = number(value, term);
+                    case "start" -> start = number("start", value);
+                    case "end" -> end = number("end", value);
+                    case "count" -> count = number("count", value);
+                    case "stride" -> stride = number("stride", value);
                     case "format" -> format = value;
                     default -> throw new LookupFailure("unrecognized arguments to with_sequence: ['"
                             + arg.getKey() + "']");
@@ -96,7 +96,7 @@ final class SequenceLookup {
         return numbers;
     }
 
-    private static long number(String text, String term) {
+    private static long number(String name, String text) {
         String t = text.toLowerCase().trim();
         try {
             if (t.startsWith("0x")) {
@@ -107,7 +107,7 @@ final class SequenceLookup {
             }
             return Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw new LookupFailure("can't parse " + text + " as an integer in sequence '" + term + "'");
+            throw new LookupFailure("can't parse " + name + "=" + text + " as integer");
         }
     }
 }

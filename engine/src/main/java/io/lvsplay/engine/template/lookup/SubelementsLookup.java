@@ -17,8 +17,9 @@ final class SubelementsLookup {
         if (terms.size() < 2 || terms.size() > 3) {
             throw termsError("");
         }
-        Object first = terms.get(0);
-        if (!(first instanceof List || first instanceof Map) || !(terms.get(1) instanceof String path)) {
+        // Ansible listifies the first term: a lone value is a one-item list (and then not a dict)
+        Object first = terms.get(0) instanceof List || terms.get(0) instanceof Map ? terms.get(0) : java.util.Collections.singletonList(terms.get(0));
+        if (!(terms.get(1) instanceof String path)) {
             throw termsError("first a dict or a list, second a string pointing to the subkey");
         }
         List<Object> elements = new ArrayList<>();

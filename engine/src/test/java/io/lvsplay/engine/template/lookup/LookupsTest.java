@@ -98,6 +98,12 @@ class LookupsTest {
     }
 
     @Test
+    void subelementsOfALoneValueSaysItExpectsADictionary() {
+        assertEquals("subelements lookup expects a dictionary, got '9001'",
+                assertThrows(LookupFailure.class, () -> run("subelements", 9001, "groups")).getMessage());
+    }
+
+    @Test
     void sequenceTakesKeyValueAndShortcutForms() {
         assertEquals(List.of("1", "2", "3"), run("sequence", "start=1 end=3"));
         assertEquals(List.of("host04", "host06", "host08"), run("sequence", "4-8/2:host%02d"));
