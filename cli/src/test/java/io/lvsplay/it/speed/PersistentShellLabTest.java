@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-/** The kept shell against real sshd and sudo: one shell per host and become user, deadlines, files. */
+/** The kept shell against real sshd and sudo: one shell per host and become user, exit codes, files. */
 @EnabledIfSystemProperty(named = "lab", matches = "true")
 class PersistentShellLabTest {
     private static Lab lab;
@@ -33,7 +33,7 @@ class PersistentShellLabTest {
     }
 
     @Test
-    void tasksShareOneShellPerHostAndATimedOutCommandCostsOnlyItsShell() {
+    void tasksShareOneShellPerHostAndBecomeUserAndReRunsChangeNothing() {
         LvsplayRun.Result first = LvsplayRun.run("run", "-i", lab.inventoryFile().toString(),
                 dir.resolve("kept-shell.yml").toString());
         System.out.println(first.output());
