@@ -45,9 +45,23 @@ final class SshChannel implements ShellChannel {
         return command.getErrorStream();
     }
 
+    /**
+     * Waits for the exit status, not for the channel's close: a command that exited without reading
+     * all of its stdin (a full disk) leaves our writer blocked on a full window, and sshd does not
+     * close the channel until that data is gone. Once the status is here the caller closes the channel.
+     */
     @Override
-    public Integer awaitExit(int seconds) throws IOException {
-        command.join(seconds, TimeUnit.SECONDS);
+    public Integer awaitExit(int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (command.getExitStatus() == null && command.getExitSignal() == null && command.isOpen()
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         return command.getExitStatus();
     }
 
