@@ -9,9 +9,10 @@ root="$(cd "$here/../.." && pwd)"
 cd "$root"
 sizes="${BENCH_SIZES:-2 50}"          # real servers per lab
 subnet="${BENCH_SUBNET:-10.241.0.0/24}"
+name="${BENCH_NAME:-bench}"           # lab name: containers and networks are lvsplay-NAME-*
 work="$(mktemp -d /tmp/lvsplay-bench.XXXXXX)"
 results="$root/bench/results/provision-vs-ansible.md"
-trap './lvsplay lab down --name bench --state-dir "$work/state" >/dev/null 2>&1 || true; rm -rf /tmp/lvsplay-bench-cp' EXIT
+trap './lvsplay lab down --name "$name" --state-dir "$work/state" >/dev/null 2>&1 || true; rm -rf /tmp/lvsplay-bench-cp' EXIT
 
 command -v ansible-playbook >/dev/null || {
   echo "installing Debian's ansible-core + ansible (reference tool)"
@@ -25,7 +26,7 @@ now() { date +%s.%N; }
 elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 
 lab_up() {
-  ./lvsplay lab up --name bench --real-servers "$1" --subnet "$subnet" --state-dir "$work/state" >/dev/null
+  ./lvsplay lab up --name "$name" --real-servers "$1" --subnet "$subnet" --state-dir "$work/state" >/dev/null
 }
 
 timed() { # timed LOGFILE CMD... -> prints seconds; fails the benchmark if the command fails
@@ -36,7 +37,7 @@ timed() { # timed LOGFILE CMD... -> prints seconds; fails the benchmark if the c
 }
 
 snapshot() { # the state both tools must agree on, per host
-  for c in $(docker ps --filter label=lvsplay.lab=bench --format '{{.Names}}' | sort); do
+  for c in $(docker ps --filter label=lvsplay.lab="$name" --format '{{.Names}}' | sort); do
     echo "== $c"
     docker exec "$c" sh -c 'sysctl net.ipv4.conf.all.arp_ignore net.ipv4.conf.all.arp_announce \
       net.ipv4.conf.lo.arp_ignore net.ipv4.conf.all.send_redirects 2>/dev/null;
@@ -46,14 +47,30 @@ snapshot() { # the state both tools must agree on, per host
   done
 }
 
+# round trips per host of one lvsplay run (counted in the transport, printed on stderr at the end)
+trips() { python3 -c "import re,sys; m=re.search(r'round trips: total=(\d+) hosts=(\d+)', open(sys.argv[1]).read()); print(f'{int(m[1])/int(m[2]):.0f}')" "$1"; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+export LVSPLAY_ROUND_TRIPS=1
+load_before=$(load)
+echo "load average before: $load_before"
+
 rows=()
+before_rows=()
 for n in $sizes; do
   hosts=$((n + 1))
-  inv="$work/state/bench/inventory.ini"
+  inv="$work/state/$name/inventory.ini"
+  if [ -n "${BENCH_BEFORE:-}" ]; then
+    # the transport as it was: one SSH channel (and one shell) per command
+    lab_up "$n"
+    old_first=$(LVSPLAY_PERSISTENT_SHELL=0 timed "$work/old-first-$n.log" ./lvsplay run -f "$hosts" -i "$inv" "$here/playbook.yml")
+    old_again=$(LVSPLAY_PERSISTENT_SHELL=0 timed "$work/old-again-$n.log" ./lvsplay run -f "$hosts" -i "$inv" "$here/playbook.yml")
+    before_rows+=("| $hosts | channel per command | $old_first | $(trips "$work/old-first-$n.log") | $old_again | $(trips "$work/old-again-$n.log") |")
+  fi
   lab_up "$n"
   lvs_check=$(timed "$work/check-$n.log" ./lvsplay run -f "$hosts" -i "$inv" "$here/playbook.yml" --check)
   lvs_first=$(timed "$work/lvsplay-first-$n.log" ./lvsplay run -f "$hosts" -i "$inv" "$here/playbook.yml")
   lvs_again=$(timed "$work/lvsplay-again-$n.log" ./lvsplay run -f "$hosts" -i "$inv" "$here/playbook.yml")
+  [ -n "${BENCH_BEFORE:-}" ] && before_rows+=("| $hosts | persistent shell | $lvs_first | $(trips "$work/lvsplay-first-$n.log") | $lvs_again | $(trips "$work/lvsplay-again-$n.log") |")
   grep -q "changed=0 " <(grep ' : ok=' "$work/lvsplay-again-$n.log") || true
   if grep ' : ok=' "$work/lvsplay-again-$n.log" | grep -vq 'changed=0 '; then
     echo "lvsplay re-run changed something at $hosts hosts:" >&2; grep ' : ok=' "$work/lvsplay-again-$n.log" >&2; exit 1
@@ -71,6 +88,8 @@ for n in $sizes; do
 done
 
 version_t=$(timed "$work/version.log" ./lvsplay --version)
+load_after=$(load)
+echo "load average after: $load_after"
 {
   echo "# Provisioning: lvsplay vs ansible-playbook"
   echo
@@ -84,4 +103,13 @@ version_t=$(timed "$work/version.log" ./lvsplay --version)
   printf '%s\n' "${rows[@]}"
   echo
   echo "lvsplay --version (JVM start-up): ${version_t} s. Both tools left identical host states (sysctls, addresses, files)."
+  echo "Load average (1, 5, 15 min) before: $load_before; after: $load_after."
+  if [ ${#before_rows[@]} -gt 0 ]; then
+    echo
+    echo "lvsplay's transport before and after (same run; round trips per host, counted in the transport):"
+    echo
+    echo "| hosts | transport | first run | round trips | re-run | round trips |"
+    echo "|---|---|---|---|---|---|"
+    printf '%s\n' "${before_rows[@]}"
+  fi
 } | tee "$results"

@@ -115,6 +115,9 @@ final class RunCommand extends BaseCommand {
         if (output.profile) {
             listener = new TaskTimer(listener, output.json ? System.err : System.out, startNanos);
         }
+        if (ProgressLine.wanted(output.json, System.console() != null, System.getenv("TERM"), System.getenv("LVSPLAY_PROGRESS"))) {
+            listener = new ProgressLine(listener, System.out, startNanos, true);
+        }
         PlaybookRunner runner = new PlaybookRunner(inventory, engine.modules, engine.loader, engine.templar, options, listener);
         if (listHosts || listTasks) {
             new PlayListing(listHosts, listTasks).print(loaded, runner);

@@ -143,6 +143,13 @@ final class ConnectionPool implements AutoCloseable {
 
     @Override
     public void close() {
+        if (System.getenv("LVSPLAY_ROUND_TRIPS") != null) {
+            // for the benchmark: one line on stderr, never on stdout (which may be --json)
+            Map<String, Long> counts = roundTrips();
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            System.err.println("lvsplay round trips: total=" + total + " hosts=" + counts.size()
+                    + " max=" + counts.values().stream().mapToLong(Long::longValue).max().orElse(0));
+        }
         open.values().forEach(Connection::close);
         open.clear();
     }

@@ -5,7 +5,7 @@ import io.lvsplay.engine.transport.BecomeRefused;
 import io.lvsplay.engine.transport.CommandTimedOut;
 import io.lvsplay.engine.transport.Connection;
 import io.lvsplay.engine.transport.ExecOptions;
-import io.lvsplay.engine.transport.PromptReply;
+import io.lvsplay.engine.transport.Sudo;
 import io.lvsplay.engine.transport.ExecResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -19,8 +19,6 @@ public final class ShellRemoteHost implements RemoteHost {
     private static final byte[] NO_INPUT = new byte[0];
     private static final String ABSENT_MARK = "No such file or directory";
     private static final String NOT_A_DIRECTORY = "Not a directory";
-
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final Connection connection;
     private final Become become;
@@ -58,9 +56,7 @@ public final class ShellRemoteHost implements RemoteHost {
             if (!become.enabled()) {
                 return connection.exec(command, input, options);
             }
-            String key = randomKey();
-            PromptReply reply = new PromptReply(promptOf(key), readyOf(key), become.password());
-            ExecResult result = connection.exec(sudoCommand(command, key), input, options.withBecome(reply));
+            ExecResult result = connection.execAs(new Sudo(become.user(), become.password()), command, input, options);
             failOnSudoRefusal(result);
             return result;
         } catch (BecomeRefused e) {
@@ -75,31 +71,6 @@ public final class ShellRemoteHost implements RemoteHost {
     /** The same connection and become user, with a per-command deadline (the task's timeout: keyword). */
     public ShellRemoteHost withTimeout(int seconds) {
         return new ShellRemoteHost(connection, become, new ExecOptions(seconds, null));
-    }
-
-    /*
-     * As Ansible does: sudo prints a prompt unique to this command when it wants the password, and
-     * the command prints a unique ready line first, so we know whether to send the password (only
-     * after the prompt) and when the task's own stdin may follow (only after the ready line).
-     */
-    public String sudoCommand(String command, String key) {
-        String user = ShellQuote.quote(become.user());
-        return "sudo -H -S -p " + ShellQuote.quote(promptOf(key)) + " -u " + user + " -- /bin/sh -c "
-                + ShellQuote.quote("echo " + readyOf(key) + "; " + command);
-    }
-
-    private static String promptOf(String key) {
-        return "[lvsplay become password " + key + "] ";
-    }
-
-    private static String readyOf(String key) {
-        return "LVSPLAY-BECOME-OK-" + key;
-    }
-
-    private static String randomKey() {
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private void failOnSudoRefusal(ExecResult result) {

@@ -3,83 +3,56 @@ package io.lvsplay.engine.ssh;
 import io.lvsplay.engine.transport.Connection;
 import io.lvsplay.engine.transport.ExecOptions;
 import io.lvsplay.engine.transport.ExecResult;
-import io.lvsplay.engine.transport.StreamExchanges;
+import io.lvsplay.engine.transport.PersistentShells;
+import io.lvsplay.engine.transport.Sudo;
 import io.lvsplay.engine.transport.TransportException;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.connection.channel.direct.Session;
 
 /**
- * One sshj connection to one host; every command is a new channel on it. A broken network is
- * noticed by the keepalive (ServerAliveInterval/CountMax), which disconnects the client and so
+ * One sshj connection to one host. Commands go to a shell kept open on the host for the whole run
+ * (one per become user), or one channel each where that shell cannot be kept. A broken network
+ * is noticed by the keepalive (ServerAliveInterval/CountMax), which disconnects the client and so
  * ends any command waiting on it.
  */
 final class SshConnection implements Connection {
     private final String hostName;
     private final SSHClient client;
-    private final AtomicLong roundTrips = new AtomicLong();
+    private final PersistentShells shells;
+    private final AtomicLong commands = new AtomicLong();
 
     SshConnection(String hostName, SSHClient client) {
         this.hostName = hostName;
         this.client = client;
+        this.shells = new PersistentShells(hostName, line -> SshChannel.open(client, line), PersistentShells.ENABLED,
+                warning -> System.err.println("[WARNING]: " + warning));
     }
 
     @Override
     public ExecResult exec(String command, byte[] stdin, ExecOptions options) {
-        if (!client.isConnected()) {
-            throw new TransportException("connection to " + hostName + " was closed");
-        }
-        roundTrips.incrementAndGet();
-        try (Session session = client.startSession();
-             Session.Command cmd = session.exec(command)) {
-            byte[][] output = StreamExchanges.run(cmd.getOutputStream(), cmd.getInputStream(), cmd.getErrorStream(),
-                    stdin, options, () -> closeQuietly(cmd), hostName);
-            Integer status = awaitExitStatus(cmd);
-            if (status == null) {
-                if (!client.isConnected()) {
-                    throw new TransportException("lost connection to " + hostName + " while a command ran");
-                }
-                String signal = cmd.getExitSignal() == null ? "no exit status" : "killed by " + cmd.getExitSignal();
-                throw new TransportException("command on " + hostName + " ended without an exit status (" + signal + ")");
-            }
-            return new ExecResult(status, output[0], output[1]);
-        } catch (IOException e) {
-            throw new TransportException("lost connection to " + hostName + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Waits for the exit status, not for the channel's close: a command that exited without reading
-     * all of its stdin (a full disk) leaves our writer blocked on a full window, and sshd does not
-     * close the channel until that data is gone. Once the status is here we close the channel ourselves.
-     */
-    private static Integer awaitExitStatus(Session.Command cmd) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (cmd.getExitStatus() == null && cmd.getExitSignal() == null && cmd.isOpen()
-                && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return cmd.getExitStatus();
-    }
-
-    private static void closeQuietly(Session.Command cmd) {
-        try {
-            cmd.close();
-        } catch (IOException ignored) {
-            // the channel is being abandoned anyway
-        }
+        ensureConnected();
+        commands.incrementAndGet();
+        return shells.exec(command, stdin, options);
     }
 
     @Override
+    public ExecResult execAs(Sudo sudo, String command, byte[] stdin, ExecOptions options) {
+        ensureConnected();
+        commands.incrementAndGet();
+        return shells.execAs(sudo, command, stdin, options);
+    }
+
+    private void ensureConnected() {
+        if (!client.isConnected()) {
+            throw new TransportException("connection to " + hostName + " was closed");
+        }
+    }
+
+    /** Commands plus shell start-ups: each is one exchange with the host. */
+    @Override
     public long roundTrips() {
-        return roundTrips.get();
+        return commands.get() + shells.starts();
     }
 
     @Override
@@ -89,6 +62,7 @@ final class SshConnection implements Connection {
 
     @Override
     public void close() {
+        shells.close();
         try {
             client.disconnect();
         } catch (IOException ignored) {

@@ -2,7 +2,7 @@ package io.lvsplay.engine.transport;
 
 /**
  * One open connection to one host, reused by every task on that host.
- * Commands run through {@code /bin/sh -c}; each call is one channel on the same connection.
+ * Commands run through {@code /bin/sh -c}; over SSH they share one persistent shell on the host.
  */
 public interface Connection extends AutoCloseable {
 
@@ -19,6 +19,17 @@ public interface Connection extends AutoCloseable {
      * @throws TransportException when the connection breaks
      */
     ExecResult exec(String command, byte[] stdin, ExecOptions options) throws TransportException;
+
+    /**
+     * Runs a shell command as another user through sudo. By default each command is wrapped in its
+     * own sudo; an SSH connection answers from one persistent sudo shell per user. A refusal by
+     * sudo comes back as the result (its exit status and stderr), a prompt it cannot answer as
+     * {@link BecomeRefused}.
+     */
+    default ExecResult execAs(Sudo sudo, String command, byte[] stdin, ExecOptions options) throws TransportException {
+        String key = Sudo.randomKey();
+        return exec(sudo.wrap(command, key), stdin, options.withBecome(sudo.reply(key)));
+    }
 
     /** How many commands went to the host and back on this connection (for --profile and the benchmark). */
     long roundTrips();
