@@ -20,7 +20,6 @@ public final class BuiltinModules {
                 new SysctlModule(),
                 new ServiceModule(),
                 PackageModule.generic(),
-                PackageModule.forManager("apt"),
                 PackageModule.forManager("dnf"),
                 PackageModule.forManager("yum"),
                 new StatModule(),
@@ -30,6 +29,11 @@ public final class BuiltinModules {
                 new FailModule(),
                 new DebugModule(),
                 new SetFactModule(),
-                new PingModule());
+                new PingModule(),
+                // modsys: packages, services, system, network, content
+                new io.lvsplay.modules.packages.AptModule(),
+                new io.lvsplay.modules.packages.PackageFactsModule(),
+                new io.lvsplay.modules.system.SystemdModule(),
+                new io.lvsplay.modules.system.ServiceFactsModule());
     }
 }
