@@ -34,6 +34,10 @@ public final class BuiltinModules {
                 new io.lvsplay.modules.packages.AptModule(),
                 new io.lvsplay.modules.packages.PackageFactsModule(),
                 new io.lvsplay.modules.system.SystemdModule(),
-                new io.lvsplay.modules.system.ServiceFactsModule());
+                new io.lvsplay.modules.system.ServiceFactsModule(),
+                new io.lvsplay.modules.system.ModprobeModule(),
+                new io.lvsplay.modules.system.HostnameModule(),
+                new io.lvsplay.modules.network.IptablesModule(),
+                new io.lvsplay.modules.content.IniFileModule());
     }
 }
