@@ -38,6 +38,13 @@ public final class BuiltinModules {
                 new io.lvsplay.modules.system.ModprobeModule(),
                 new io.lvsplay.modules.system.HostnameModule(),
                 new io.lvsplay.modules.network.IptablesModule(),
-                new io.lvsplay.modules.content.IniFileModule());
+                new io.lvsplay.modules.content.IniFileModule(),
+                new io.lvsplay.modules.content.ReplaceModule(),
+                new io.lvsplay.modules.system.CronModule(),
+                new io.lvsplay.modules.system.AuthorizedKeyModule(),
+                new io.lvsplay.modules.system.GetentModule(),
+                new io.lvsplay.modules.system.RawModule(),
+                new io.lvsplay.modules.system.TempfileModule(),
+                new io.lvsplay.modules.content.FindModule());
     }
 }

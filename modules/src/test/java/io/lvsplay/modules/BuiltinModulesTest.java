@@ -41,8 +41,9 @@ class BuiltinModulesTest {
     @Test
     void theShippedModulesAreTheDocumentedOnes() {
         assertEquals(List.of("command", "shell", "copy", "template", "file", "lineinfile", "blockinfile", "sysctl",
-                        "service", "package", "apt", "dnf", "yum", "stat", "uri", "wait_for", "assert", "fail", "debug",
-                        "set_fact", "ping"),
+                        "service", "package", "dnf", "yum", "stat", "uri", "wait_for", "assert", "fail", "debug",
+                        "set_fact", "ping", "apt", "package_facts", "systemd", "service_facts", "modprobe", "hostname",
+                        "iptables", "ini_file", "replace", "cron", "authorized_key", "getent", "raw", "tempfile", "find"),
                 BuiltinModules.all().stream().map(Module::name).toList());
     }
 }

@@ -36,7 +36,7 @@ public final class IniFileModule implements Module {
 
     @Override
     public List<String> aliases() {
-        return List.of("community.general.ini_file", "community.general.files.ini_file");
+        return List.of("ansible.builtin.ini_file", "community.general.ini_file", "community.general.files.ini_file");
     }
 
     @Override

@@ -94,7 +94,7 @@ public final class AptModule implements Module {
         }
         boolean refresh = (args.bool("update_cache", false) || args.integer("cache_valid_time", 0) > 0)
                 && apt.cacheOlderThan(args.integer("cache_valid_time", 0));
-        Work work = work(args, state, names, debfile, apt, host);
+        Work work = work(args, state, names, debfile, apt, host, refresh);
         List<Change> changes = new ArrayList<>();
         boolean onlyCache = names.isEmpty() && deb == null && !args.bool("autoremove", false);
         boolean refreshes = refresh && (onlyCache || work != null);
@@ -111,7 +111,7 @@ public final class AptModule implements Module {
     private record Work(String what, String command, String prepared) {}
 
     private static Work work(ModuleArgs args, String state, List<String> names, Debfile deb, AptState apt,
-                             RemoteHost host) {
+                             RemoteHost host, boolean refresh) {
         String autoremove = args.bool("autoremove", false) ? " --auto-remove" : "";
         String purge = args.bool("purge", false) ? " --purge" : "";
         if (deb != null) {
@@ -148,6 +148,11 @@ public final class AptModule implements Module {
                     yield null;
                 }
                 Simulation sim = AptState.simulate(host, recommends(args) + " install -- " + ShellQuote.join(candidates));
+                if (!sim.ok() && refresh) {
+                    // stale lists may not know the package yet: refreshed first, apt-get decides then
+                    yield new Work("install " + String.join(" ", candidates), APT_GET + recommends(args) + autoremove
+                            + " install -- " + ShellQuote.join(candidates), "(decided after the package lists are refreshed)\n");
+                }
                 if (!sim.ok()) {
                     throw new ModuleFailure(noMatch(sim.error()), Results.of("rc", 100, "stderr", sim.error()));
                 }

@@ -41,8 +41,9 @@ record AptState(boolean hasApt, Map<String, Installed> packages, long cacheTime,
         ExecResult r = host.run("export LC_ALL=C\n"
                 + "command -v apt-get >/dev/null 2>&1 && echo has-apt\n"
                 + query
-                + "echo cache $(stat -c %Y /var/lib/apt/periodic/update-success-stamp /var/lib/apt/lists"
-                + " 2>/dev/null | sort -n | tail -1)\n"
+                // Ansible's cache time: the update-success stamp when there is one, else the lists folder
+                + "s=/var/lib/apt/periodic/update-success-stamp; [ -e $s ] || s=/var/lib/apt/lists\n"
+                + "echo cache $(stat -c %Y $s 2>/dev/null)\n"
                 + "echo now $(date +%s)\n");
         boolean hasApt = false;
         Map<String, Installed> packages = new LinkedHashMap<>();

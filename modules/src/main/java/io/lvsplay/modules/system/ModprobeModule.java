@@ -39,7 +39,7 @@ public final class ModprobeModule implements Module {
 
     @Override
     public List<String> aliases() {
-        return List.of("community.general.modprobe", "community.general.system.modprobe");
+        return List.of("ansible.builtin.modprobe", "community.general.modprobe", "community.general.system.modprobe");
     }
 
     @Override
