@@ -32,7 +32,8 @@ class ModsysLabTest {
     /** What each host must end with, compared between the lvsplay host and the Ansible host. */
     private static final String STATE = "cat /etc/modsys/app.ini; stat -c '%a %U %G' /etc/modsys/app.ini; iptables -S;"
             + " iptables -t nat -S; dpkg-query -W -f='${Package} ${Version} ${db:Status-Abbrev}\\n'"
-            + " lvsplay-demo lvsplay-local lvsplay-gone 2>/dev/null; true";
+            + " lvsplay-demo lvsplay-local lvsplay-gone 2>/dev/null; cat /root/.ssh/authorized_keys;"
+            + " stat -c '%a %U' /root/.ssh/authorized_keys; true";
     private static Lab lab;
     private static Path dir;
     private static String inventory;
@@ -81,7 +82,7 @@ class ModsysLabTest {
         LvsplayRun.Result first = lvsplay("--diff");
         assertEquals(0, first.exitCode(), first.output());
         lvsplayFirstChanged = first.changed("rs1");
-        assertEquals(8, lvsplayFirstChanged, first.stdout());
+        assertEquals(9, lvsplayFirstChanged, first.stdout());
         assertTrue(first.stdout().contains("+workers = 4"), "the ini diff is shown");
         assertTrue(first.stdout().contains("Inst lvsplay-demo"), "apt's simulation is the diff");
         String state = lab.host("rs1").run(STATE);

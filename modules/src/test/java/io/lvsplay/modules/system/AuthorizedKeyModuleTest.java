@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.modules.support.RecordedHost;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** authorized_key's edits of a recorded authorized_keys file. */
@@ -26,7 +27,9 @@ class AuthorizedKeyModuleTest {
         RecordedHost h = host("# keep me\n" + B + "\n");
         h.apply(h.plan(module, args("user", "app", "key", A)));
         assertEquals("# keep me\n" + B + "\n" + A + "\n", h.fileText("/home/app/.ssh/authorized_keys"));
-        assertFalse(host(B + "\n" + A + "\n").plan(module, args("user", "app", "key", A)).changesSomething());
+        // the recorded file is root's 0644: only its attributes (0600, app) are left to change
+        assertEquals(List.of("set attributes of /home/app/.ssh/authorized_keys"), host(B + "\n" + A + "\n")
+                .plan(module, args("user", "app", "key", A)).changes().stream().map(c -> c.description()).toList());
     }
 
     @Test
