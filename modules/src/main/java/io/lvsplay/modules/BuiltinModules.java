@@ -45,6 +45,8 @@ public final class BuiltinModules {
                 new io.lvsplay.modules.system.GetentModule(),
                 new io.lvsplay.modules.system.RawModule(),
                 new io.lvsplay.modules.system.TempfileModule(),
-                new io.lvsplay.modules.content.FindModule());
+                new io.lvsplay.modules.content.FindModule(),
+                new io.lvsplay.modules.system.SebooleanModule(),
+                new io.lvsplay.modules.system.SelinuxModule());
     }
 }

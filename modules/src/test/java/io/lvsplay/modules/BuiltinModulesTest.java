@@ -43,7 +43,8 @@ class BuiltinModulesTest {
         assertEquals(List.of("command", "shell", "copy", "template", "file", "lineinfile", "blockinfile", "sysctl",
                         "service", "package", "dnf", "yum", "stat", "uri", "wait_for", "assert", "fail", "debug",
                         "set_fact", "ping", "apt", "package_facts", "systemd", "service_facts", "modprobe", "hostname",
-                        "iptables", "ini_file", "replace", "cron", "authorized_key", "getent", "raw", "tempfile", "find"),
+                        "iptables", "ini_file", "replace", "cron", "authorized_key", "getent", "raw", "tempfile", "find",
+                        "seboolean", "selinux"),
                 BuiltinModules.all().stream().map(Module::name).toList());
     }
 }
