@@ -20,7 +20,6 @@ public final class BuiltinModules {
                 new SysctlModule(),
                 new ServiceModule(),
                 PackageModule.generic(),
-                PackageModule.forManager("apt"),
                 PackageModule.forManager("dnf"),
                 PackageModule.forManager("yum"),
                 new StatModule(),
@@ -31,6 +30,24 @@ public final class BuiltinModules {
                 new DebugModule(),
                 new SetFactModule(),
                 new PingModule(),
-                new AsyncStatusModule());
+                new AsyncStatusModule(),
+                // modsys: packages, services, system, network, content
+                new io.lvsplay.modules.packages.AptModule(),
+                new io.lvsplay.modules.packages.PackageFactsModule(),
+                new io.lvsplay.modules.system.SystemdModule(),
+                new io.lvsplay.modules.system.ServiceFactsModule(),
+                new io.lvsplay.modules.system.ModprobeModule(),
+                new io.lvsplay.modules.system.HostnameModule(),
+                new io.lvsplay.modules.network.IptablesModule(),
+                new io.lvsplay.modules.content.IniFileModule(),
+                new io.lvsplay.modules.content.ReplaceModule(),
+                new io.lvsplay.modules.system.CronModule(),
+                new io.lvsplay.modules.system.AuthorizedKeyModule(),
+                new io.lvsplay.modules.system.GetentModule(),
+                new io.lvsplay.modules.system.RawModule(),
+                new io.lvsplay.modules.system.TempfileModule(),
+                new io.lvsplay.modules.content.FindModule(),
+                new io.lvsplay.modules.system.SebooleanModule(),
+                new io.lvsplay.modules.system.SelinuxModule());
     }
 }

@@ -41,8 +41,10 @@ class BuiltinModulesTest {
     @Test
     void theShippedModulesAreTheDocumentedOnes() {
         assertEquals(List.of("command", "shell", "copy", "template", "file", "lineinfile", "blockinfile", "sysctl",
-                        "service", "package", "apt", "dnf", "yum", "stat", "uri", "wait_for", "assert", "fail", "debug",
-                        "set_fact", "ping", "async_status"),
+                        "service", "package", "dnf", "yum", "stat", "uri", "wait_for", "assert", "fail", "debug",
+                        "set_fact", "ping", "async_status", "apt", "package_facts", "systemd", "service_facts", "modprobe", "hostname",
+                        "iptables", "ini_file", "replace", "cron", "authorized_key", "getent", "raw", "tempfile", "find",
+                        "seboolean", "selinux"),
                 BuiltinModules.all().stream().map(Module::name).toList());
     }
 }

@@ -68,6 +68,13 @@ final class TaskOutcomes {
                 synchronized (target) {
                     target.putAll((Map<String, Object>) facts);
                 }
+                // module facts (service_facts, package_facts) are also ansible_facts.NAME, as in Ansible;
+                // set_fact's variables (marked by the cacheable flag) are not
+                if (!r.data().containsKey("_ansible_facts_cacheable")) {
+                    synchronized (host.facts) {
+                        facts.forEach((k, v) -> host.facts.put(String.valueOf(k).replaceFirst("^ansible_", ""), v));
+                    }
+                }
             }
         }
     }
