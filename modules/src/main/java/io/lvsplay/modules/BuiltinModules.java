@@ -30,6 +30,9 @@ public final class BuiltinModules {
                 new FailModule(),
                 new DebugModule(),
                 new SetFactModule(),
-                new PingModule());
+                new PingModule(),
+                new UserModule(),
+                new GroupModule(),
+                new SlurpModule());
     }
 }
