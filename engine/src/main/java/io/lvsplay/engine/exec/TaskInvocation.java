@@ -63,7 +63,7 @@ final class TaskInvocation {
             planned = true;
             data.putAll(plan.result());
             if (check && plan.skipInCheckMode() && plan.changesSomething()) {
-                data.put("msg", "skipped, running in check mode");
+                data.putIfAbsent("msg", "skipped, running in check mode");
                 return result(host, TaskStatus.SKIPPED, delegate, label, data, List.of(), traits);
             }
             if (!check) {
