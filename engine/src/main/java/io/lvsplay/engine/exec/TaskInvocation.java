@@ -72,6 +72,14 @@ final class TaskInvocation {
                 }
             }
             List<Diff> diffs = diff ? plan.changes().stream().map(Change::diff).filter(d -> d != null).toList() : List.of();
+            if (!diffs.isEmpty()) {
+                // registered like Ansible's result.diff; a secret diff keeps only its headers
+                data.put("diff", diffs.stream().map(d -> d.secret()
+                        ? Map.<String, Object>of("before_header", d.label(), "after_header", d.label())
+                        : Map.<String, Object>of("before_header", d.label(), "after_header", d.label(),
+                                "before", d.before() == null ? "" : d.before(), "after", d.after() == null ? "" : d.after()))
+                        .toList());
+            }
             return result(host, plan.changesSomething() ? TaskStatus.CHANGED : TaskStatus.OK, delegate, label, data, diffs,
                     traits);
         } catch (ModuleFailure e) {
