@@ -86,9 +86,8 @@ public final class BlockinfileModule implements Module {
         List<String> blockLines = new ArrayList<>();
         if (!block.isEmpty()) {
             blockLines.add(begin + "\n");
-            for (String l : TextLines.split(block)) {
-                blockLines.add(TextLines.stripEnding(l) + "\n");
-            }
+            // as Ansible: the block's own line endings (dos ones too) are kept; a final newline is added
+            blockLines.addAll(TextLines.split(block.endsWith("\n") ? block : block + "\n"));
             blockLines.add(end + "\n");
         }
         Integer n0 = null;

@@ -48,6 +48,9 @@ public final class BuiltinModules {
                 new io.lvsplay.modules.system.TempfileModule(),
                 new io.lvsplay.modules.content.FindModule(),
                 new io.lvsplay.modules.system.SebooleanModule(),
-                new io.lvsplay.modules.system.SelinuxModule());
+                new io.lvsplay.modules.system.SelinuxModule(),
+                new UserModule(),
+                new GroupModule(),
+                new SlurpModule());
     }
 }

@@ -10,13 +10,14 @@ import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.inventory.ShellWords;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a program without a shell: the free-form line is split into words like shlex does, and
  * every word is quoted, so $VAR, pipes and redirections reach the program literally.
  */
 public final class CommandModule implements Module {
-    private static final ArgSpec SPEC = CommandRun.commonSpec().arg("argv", Type.LIST);
+    private static final ArgSpec SPEC = CommandRun.commonSpec().arg("argv", Type.LIST).arg("executable", Type.PATH);
 
     @Override
     public String name() {
@@ -33,15 +34,21 @@ public final class CommandModule implements Module {
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
         List<String> argv = argv(args);
         if (argv.isEmpty()) {
-            throw new ModuleFailure("no command given: use the free-form line, cmd or argv");
+            throw new ModuleFailure("no command given", Map.of("rc", 256));
         }
-        return CommandRun.plan(args, ctx, ShellQuote.join(argv), argv);
+        Plan plan = CommandRun.plan(args, ctx, ShellQuote.join(argv), argv);
+        if (args.has("executable")) {
+            // Ansible's command module ignores executable since 2.4 and says so
+            return plan.withResult(Map.of("warnings", List.of("As of Ansible 2.4, the parameter 'executable' is no"
+                    + " longer supported with the 'command' module. Not using '" + args.str("executable") + "'.")));
+        }
+        return plan;
     }
 
     private static List<String> argv(ModuleArgs args) {
         if (args.has("argv")) {
             if (args.has("_raw_params") || args.has("cmd")) {
-                throw new ModuleFailure("argv and a command string are mutually exclusive");
+                throw new ModuleFailure("only command or argv can be given, not both", Map.of("rc", 256));
             }
             Object raw = args.raw("argv");
             return raw instanceof List<?> l ? CommandRun.asStrings(l) : words(String.valueOf(raw));

@@ -7,7 +7,6 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
-import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
@@ -37,7 +36,8 @@ final class CommandRun {
                 .arg("chdir", Type.PATH)
                 .arg("stdin", Type.STR)
                 .arg("stdin_add_newline", Type.BOOL, true)
-                .arg("strip_empty_ends", Type.BOOL, true);
+                .arg("strip_empty_ends", Type.BOOL, true)
+                .notSupportedBecause("warn", "Ansible 2.14 removed it too; delete the argument");
     }
 
     /**
@@ -46,7 +46,9 @@ final class CommandRun {
      */
     static Plan plan(ModuleArgs args, ModuleContext ctx, String commandLine, Object shown) {
         String chdir = args.str("chdir");
-        String skip = guardMessage(ctx.host(), args.str("creates"), args.str("removes"), chdir);
+        String creates = args.str("creates");
+        String removes = args.str("removes");
+        String skip = guardMessage(ctx.host(), chdir, creates, removes);
         if (skip != null) {
             return Plan.unchanged(Fields.of("cmd", shown, "rc", 0, "stdout", skip, "stderr", "",
                     "msg", skip));
@@ -55,22 +57,42 @@ final class CommandRun {
                 : "cd -- " + ShellQuote.quote(chdir) + " || exit 1\n" + commandLine;
         byte[] stdin = stdinBytes(args);
         boolean strip = args.bool("strip_empty_ends", true);
-        return Plan.change(Change.of("run " + (shown instanceof List<?> l ? ShellQuote.join(asStrings(l)) : shown),
-                host -> execute(host, full, stdin, shown, strip))).skippedInCheckMode();
+        Plan plan = Plan.change(Change.of("run " + (shown instanceof List<?> l ? ShellQuote.join(asStrings(l)) : shown),
+                host -> execute(host, full, stdin, shown, strip)));
+        if (ctx.checkMode()) {
+            plan = plan.withResult(Fields.of("msg", "Command would have run if not in check mode", "rc", 0));
+        }
+        // with creates/removes Ansible reports the run as changed in check mode; without, as skipped
+        return creates == null && removes == null ? plan.skippedInCheckMode() : plan;
     }
 
-    private static String guardMessage(RemoteHost host, String creates, String removes, String chdir) {
-        if (creates != null && host.stat(relativeTo(chdir, creates)).exists()) {
-            return "skipped, since " + creates + " exists";
+    /* One host call: chdir must exist (Ansible fails otherwise), creates/removes are glob patterns. */
+    private static String guardMessage(RemoteHost host, String chdir, String creates, String removes) {
+        if (chdir == null && creates == null && removes == null) {
+            return null;
         }
-        if (removes != null && !host.stat(relativeTo(chdir, removes)).exists()) {
-            return "skipped, since " + removes + " does not exist";
+        // the pattern is expanded unsplit, every glob character active, as Python's glob.glob does
+        StringBuilder script = new StringBuilder("found() { IFS=; for f in $1; do { [ -e \"$f\" ] || [ -L \"$f\" ]; }"
+                + " && return 0; done; return 1; }\n");
+        if (chdir != null) {
+            script.append("cd -- ").append(ShellQuote.quote(chdir)).append(" 2>/dev/null || exit 3\n");
         }
-        return null;
-    }
-
-    private static String relativeTo(String chdir, String path) {
-        return chdir == null || path.startsWith("/") ? path : chdir + "/" + path;
+        if (creates != null) {
+            script.append("found ").append(ShellQuote.quote(creates)).append(" && { echo creates; exit 0; }\n");
+        }
+        if (removes != null) {
+            script.append("found ").append(ShellQuote.quote(removes)).append(" || { echo removes; exit 0; }\n");
+        }
+        ExecResult r = host.run(script.toString());
+        if (r.exitCode() == 3) {
+            throw new ModuleFailure("Unable to change directory before execution: [Errno 2] No such file or directory: '"
+                    + chdir + "'");
+        }
+        return switch (r.stdout().strip()) {
+            case "creates" -> "skipped, since " + creates + " exists";
+            case "removes" -> "skipped, since " + removes + " does not exist";
+            default -> null;
+        };
     }
 
     private static byte[] stdinBytes(ModuleArgs args) {

@@ -16,7 +16,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Puts a file on the host from {@code content} or a controller file {@code src} (or, with
@@ -73,9 +76,31 @@ public final class CopyModule implements Module {
         if (existing.exists() && !args.bool("force", true)) {
             return result.withResult(Fields.of("msg", "file already exists"));
         }
-        List<Change> changes = FileContentPlanner.plan(existing, new DesiredFile(dest, content,
-                FileAttributes.from(args), args.bool("backup", false), args.str("validate")));
+        List<Change> changes = new ArrayList<>(FileContentPlanner.plan(existing, new DesiredFile(dest, content,
+                FileAttributes.from(args), args.bool("backup", false), args.str("validate"))));
+        result = result.withResult(Fields.of("md5sum", FileContentPlanner.digest("MD5", content)));
+        if (changes.isEmpty()) {
+            return result.withResult(fileFields(host, dest));
+        }
+        // the file's attributes as they are once written, like Ansible's result
+        Change last = changes.remove(changes.size() - 1);
+        String written = dest;
+        changes.add(new Change(last.description(), last.diff(), h -> {
+            Map<String, Object> fields = new LinkedHashMap<>(last.action().apply(h));
+            fields.putAll(fileFields(h, written));
+            return fields;
+        }));
         return Plan.changes(changes, result.result());
+    }
+
+    /* state, mode, owner, group, uid, gid of the destination, as Ansible's copy returns them. */
+    private static Map<String, Object> fileFields(RemoteHost host, String dest) {
+        Map<String, Object> stat = StatFacts.read(host, dest, false);
+        if (stat == null) {
+            return Map.of();
+        }
+        return Fields.of("state", "file", "mode", stat.get("mode"), "owner", stat.get("pw_name"),
+                "group", stat.get("gr_name"), "uid", stat.get("uid"), "gid", stat.get("gid"));
     }
 
     private static byte[] contentArg(ModuleArgs args) {

@@ -103,10 +103,14 @@ final class FileContentPlanner {
     }
 
     static String sha1(byte[] bytes) {
+        return digest("SHA-1", bytes);
+    }
+
+    static String digest(String algorithm, byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
+            throw new IllegalStateException("every JVM has " + algorithm, e);
         }
     }
 

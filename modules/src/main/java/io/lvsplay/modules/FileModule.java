@@ -28,7 +28,8 @@ public final class FileModule implements Module {
             .arg("group", Type.STR)
             .arg("recurse", Type.BOOL, false)
             .arg("force", Type.BOOL, false)
-            .notSupported("follow", "access_time", "access_time_format", "modification_time",
+            .arg("follow", Type.BOOL, true)
+            .notSupported("access_time", "access_time_format", "modification_time",
                     "modification_time_format");
 
     @Override
@@ -49,15 +50,26 @@ public final class FileModule implements Module {
         FileStat stat = host.stat(path);
         String state = args.str("state", defaultState(stat, args.bool("recurse", false)));
         FileAttributes attrs = FileAttributes.from(args);
+        boolean follow = args.bool("follow", true);
+        if (follow && stat.isLink() && List.of("file", "directory", "touch").contains(state)) {
+            // Ansible's follow: the attributes are the link target's, the link stays as it is
+            stat = host.stat(realPath(host, path));
+        }
+        String src = args.str("src");
+        if (follow && src == null && "link".equals(state) && stat.isLink()) {
+            src = stat.linkTarget();
+        }
+        final FileStat target = stat;
+        final String linkSrc = src;
         List<Change> changes = switch (state) {
-            case "absent" -> absent(stat);
-            case "directory" -> directory(host, stat, attrs, args.bool("recurse", false), args.raw("mode"));
-            case "touch" -> touch(stat, attrs);
-            case "link" -> link(host, stat, attrs, args.str("src"), args.bool("force", false));
-            default -> file(stat, attrs);
+            case "absent" -> absent(target);
+            case "directory" -> directory(host, target, attrs, args.bool("recurse", false), args.raw("mode"));
+            case "touch" -> touch(target, attrs);
+            case "link" -> link(host, target, attrs, linkSrc, args.bool("force", false));
+            default -> file(target, attrs);
         };
         return Plan.changes(changes, Fields.of("path", path, "state", state,
-                "src", "link".equals(state) ? args.str("src") : null));
+                "src", "link".equals(state) ? linkSrc : null));
     }
 
     /* Ansible: recurse implies directory; otherwise whatever the path already is, else file. */
@@ -150,6 +162,14 @@ public final class FileModule implements Module {
         return List.of(Change.of("link " + stat.path() + " -> " + src,
                 Diff.of(stat.path(), before, "state: link\nsrc: " + src + "\n"),
                 h -> runOrFail(h, command, "link " + stat.path() + " to " + src)));
+    }
+
+    private static String realPath(RemoteHost host, String path) {
+        ExecResult r = host.run("realpath -m -- " + ShellQuote.quote(path));
+        if (!r.ok()) {
+            throw new ModuleFailure("cannot resolve " + path + " on " + host.hostName() + ": " + r.stderr().strip());
+        }
+        return r.stdout().strip();
     }
 
     private static String parent(String path) {

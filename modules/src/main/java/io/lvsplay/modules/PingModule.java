@@ -29,7 +29,9 @@ public final class PingModule implements Module {
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
         String data = args.str("data");
         if (data.equals("crash")) {
-            throw new ModuleFailure("boom: ping was asked to crash");
+            // Ansible's ping raises Exception('boom'): a module failure with the exception on stderr
+            throw new ModuleFailure("MODULE FAILURE\nSee stdout/stderr for the exact error", Map.of(
+                    "module_stdout", "", "module_stderr", "Exception: boom\n", "rc", 1));
         }
         ExecResult r = ctx.host().run("echo pong");
         if (!r.ok() || !r.stdout().strip().equals("pong")) {

@@ -8,6 +8,7 @@ import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.ShellQuote;
+import java.util.Map;
 
 /** Runs a command line through a shell (/bin/sh, or {@code executable}), pipes and all. */
 public final class ShellModule implements Module {
@@ -28,7 +29,7 @@ public final class ShellModule implements Module {
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
         String line = args.has("cmd") ? args.str("cmd") : args.rawParams();
         if (line == null || line.isBlank()) {
-            throw new ModuleFailure("no command given: use the free-form line or cmd");
+            throw new ModuleFailure("no command given", Map.of("rc", 256));
         }
         String executable = args.str("executable");
         // the connection already runs everything through /bin/sh -c

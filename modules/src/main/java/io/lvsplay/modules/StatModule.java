@@ -7,27 +7,39 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
-import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** Facts about one path for register: {@code stat.exists}, {@code stat.isdir}, ... Never changes anything. */
+/** Facts about one path for register, the fields Ansible's stat returns ({@code stat.exists}, ...). Never changes anything. */
 public final class StatModule implements Module {
     private static final ArgSpec SPEC = ArgSpec.of()
-            .required("path", Type.PATH).alias("dest", "path").alias("name", "path")
+            .required("path", Type.PATH).aliases("dest", "name")
+            .arg("follow", Type.BOOL, false)
             .arg("get_checksum", Type.BOOL, true)
-            .choice("checksum_algorithm", "sha1", "sha1", "sha256", "md5")
-            .alias("checksum", "checksum_algorithm").alias("checksum_algo", "checksum_algorithm")
-            .arg("follow", Type.BOOL, false);
+            .arg("get_md5", Type.BOOL, false)
+            .arg("get_mime", Type.BOOL, true).aliases("mime", "mime_type", "mime-type")
+            .arg("get_attributes", Type.BOOL, true).aliases("attr", "attributes")
+            .choice("checksum_algorithm", "sha1", "md5", "sha1", "sha224", "sha256", "sha384", "sha512")
+            .aliases("checksum", "checksum_algo");
+
+    /* lsattr's letters, named as Ansible's FILE_ATTRIBUTES */
+    private static final Map<Character, String> ATTRIBUTES = Map.ofEntries(
+            Map.entry('A', "noatime"), Map.entry('a', "append"), Map.entry('c', "compressed"),
+            Map.entry('C', "nocow"), Map.entry('d', "nodump"), Map.entry('D', "dirsync"),
+            Map.entry('e', "extents"), Map.entry('E', "encrypted"), Map.entry('h', "blocksize"),
+            Map.entry('i', "immutable"), Map.entry('I', "indexed"), Map.entry('j', "journalled"),
+            Map.entry('N', "inline"), Map.entry('s', "zero"), Map.entry('S', "synchronous"),
+            Map.entry('t', "notail"), Map.entry('T', "blockroot"), Map.entry('u', "undelete"),
+            Map.entry('X', "compressedraw"), Map.entry('Z', "compresseddirty"));
 
     @Override
     public String name() {
         return "stat";
     }
-
 
     @Override
     public ArgSpec argSpec() {
@@ -38,40 +50,25 @@ public final class StatModule implements Module {
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
         RemoteHost host = ctx.host();
         String path = args.str("path");
-        FileStat stat = host.stat(path);
-        if (stat.isLink() && args.bool("follow", false)) {
-            FileStat target = host.stat(resolve(path, stat.linkTarget()));
-            stat = new FileStat(path, target.type(), target.mode(), target.owner(), target.group(), target.size(), null);
-        }
-        if (!stat.exists()) {
+        Map<String, Object> stat = StatFacts.read(host, path, args.bool("follow", false));
+        if (stat == null) {
             return Plan.unchanged(Map.of("stat", Map.of("exists", false)));
         }
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("exists", true);
-        facts.put("path", path);
-        facts.put("isdir", stat.isDirectory());
-        facts.put("isreg", stat.isFile());
-        facts.put("islnk", stat.isLink());
-        facts.put("mode", stat.mode());
-        facts.put("pw_name", stat.owner());
-        facts.put("gr_name", stat.group());
-        facts.put("size", stat.size());
-        if (stat.isLink()) {
-            facts.put("lnk_target", stat.linkTarget());
-            facts.put("lnk_source", resolve(path, stat.linkTarget()));
+        if ((boolean) stat.get("isreg") && (boolean) stat.get("readable")) {
+            if (args.bool("get_md5", false)) {
+                stat.put("md5", checksum(host, path, "md5"));
+            }
+            if (args.bool("get_checksum", true)) {
+                stat.put("checksum", checksum(host, path, args.str("checksum_algorithm")));
+            }
         }
-        if (stat.isFile() && args.bool("get_checksum", true)) {
-            facts.put("checksum", checksum(host, path, args.str("checksum_algorithm")));
+        if (args.bool("get_mime", true)) {
+            mime(host, path, stat);
         }
-        return Plan.unchanged(Map.of("stat", facts));
-    }
-
-    private static String resolve(String path, String target) {
-        if (target.startsWith("/")) {
-            return target;
+        if (args.bool("get_attributes", true)) {
+            attributes(host, path, stat);
         }
-        int slash = path.lastIndexOf('/');
-        return (slash < 0 ? "" : path.substring(0, slash + 1)) + target;
+        return Plan.unchanged(Map.of("stat", stat));
     }
 
     private static String checksum(RemoteHost host, String path, String algorithm) {
@@ -81,5 +78,40 @@ public final class StatModule implements Module {
                     + host.hostName() + ": " + r.stderr().strip());
         }
         return r.stdout().split("\\s+", 2)[0].replace("\\", "");
+    }
+
+    /* Like Ansible: `file --mime-type --mime-encoding`, "unknown" when the host has no file(1). */
+    private static void mime(RemoteHost host, String path, Map<String, Object> stat) {
+        stat.put("mimetype", "unknown");
+        stat.put("charset", "unknown");
+        ExecResult r = host.run("command -v file >/dev/null && file --mime-type --mime-encoding "
+                + ShellQuote.quote(path));
+        String out = r.stdout().strip();
+        int colon = out.lastIndexOf(':');
+        if (r.ok() && colon >= 0 && out.indexOf(';', colon) > 0 && out.contains("=")) {
+            String[] parts = out.substring(colon + 1).split(";", 2);
+            stat.put("mimetype", parts[0].strip());
+            stat.put("charset", parts[1].split("=", 2)[1].strip());
+        }
+    }
+
+    /* Like Ansible: lsattr -vd; version null and no attributes where the filesystem has none (overlayfs). */
+    private static void attributes(RemoteHost host, String path, Map<String, Object> stat) {
+        stat.put("version", null);
+        stat.put("attributes", List.of());
+        stat.put("attr_flags", "");
+        ExecResult r = host.run("lsattr -vd -- " + ShellQuote.quote(path) + " 2>/dev/null");
+        String[] res = r.stdout().strip().split("\\s+");
+        if (!r.ok() || res.length < 2) {
+            return;
+        }
+        String flags = res[1].replace("-", "").strip();
+        List<String> names = new ArrayList<>();
+        for (char c : flags.toCharArray()) {
+            names.add(ATTRIBUTES.getOrDefault(c, String.valueOf(c)));
+        }
+        stat.put("version", res[0].strip());
+        stat.put("attr_flags", flags);
+        stat.put("attributes", names);
     }
 }

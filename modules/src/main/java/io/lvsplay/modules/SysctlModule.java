@@ -53,6 +53,9 @@ public final class SysctlModule implements Module {
     @Override
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
         String key = args.str("name").strip();
+        if (key.isEmpty()) {
+            throw new ModuleFailure("name cannot be blank");
+        }
         boolean present = "present".equals(args.str("state"));
         String value = present ? desiredValue(args.raw("value"), key) : null;
         String file = args.str("sysctl_file");
@@ -79,7 +82,7 @@ public final class SysctlModule implements Module {
     /* Ansible writes booleans as 1/0 and strips surrounding blanks. */
     static String desiredValue(Object raw, String key) {
         if (raw == null) {
-            throw new ModuleFailure("value is required with state=present (sysctl " + key + ")");
+            throw new ModuleFailure("value cannot be None");
         }
         if (raw instanceof Boolean b) {
             return b ? "1" : "0";

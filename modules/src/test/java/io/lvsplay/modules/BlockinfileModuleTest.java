@@ -63,4 +63,11 @@ class BlockinfileModuleTest {
     void anEmptyBlockRemovesTheBlockToo() {
         assertEquals("x\n", edit("x\n# BEGIN ANSIBLE MANAGED BLOCK\nold\n# END ANSIBLE MANAGED BLOCK\n", "block", ""));
     }
+
+    @Test
+    void theBlockKeepsItsOwnLineEndings() {
+        java.util.List<String> out = BlockinfileModule.edit(java.util.List.of("unix\n"), "# BEGIN", "# END",
+                "dos\r\ndos\r\n", null, null);
+        assertEquals(java.util.List.of("unix\n", "# BEGIN\n", "dos\r\n", "dos\r\n", "# END\n"), out);
+    }
 }

@@ -88,4 +88,41 @@ class CommandModuleTest {
                 "executable", "/bin/bash"));
         assertEquals("bash", r.get("stdout"));
     }
+
+    @Test
+    void missingOrDoubleCommandsFailAsAnsibleSaysIt() {
+        ModuleFailure none = assertThrows(ModuleFailure.class, () -> host().plan(new CommandModule(), args("chdir", "/")));
+        assertEquals("no command given", none.getMessage());
+        assertEquals(256, none.result().get("rc"));
+        ModuleFailure both = assertThrows(ModuleFailure.class, () -> host().plan(new CommandModule(),
+                args("_raw_params", "echo a", "argv", List.of("echo", "a"))));
+        assertEquals("only command or argv can be given, not both", both.getMessage());
+    }
+
+    @Test
+    void executableOfCommandIsIgnoredWithAWarning() {
+        Map<String, Object> r = host().run(new CommandModule(), args("_raw_params", "echo hi", "executable", "/bogus"));
+        assertEquals("hi", r.get("stdout"));
+        assertTrue(String.valueOf(r.get("warnings")).contains("no longer supported"));
+    }
+
+    @Test
+    void aMissingChdirFailsBeforeRunning() {
+        ModuleFailure e = assertThrows(ModuleFailure.class, () -> host().plan(new CommandModule(),
+                args("_raw_params", "true", "chdir", dir.resolve("nope").toString())));
+        assertTrue(e.getMessage().startsWith("Unable to change directory before execution"));
+    }
+
+    @Test
+    void createsAndRemovesAreGlobPatternsRelativeToChdir() throws Exception {
+        Files.writeString(dir.resolve("afile.txt"), "x");
+        Plan created = host().plan(new CommandModule(), args("_raw_params", "true", "chdir", dir.toString(),
+                "creates", "afile.*"));
+        assertFalse(created.changesSomething());
+        Plan removed = host().plan(new CommandModule(), args("_raw_params", "true", "removes", dir + "/none*"));
+        assertFalse(removed.changesSomething());
+        Plan runs = host().plan(new CommandModule(), args("_raw_params", "true", "removes", dir + "/a*.txt"));
+        assertTrue(runs.changesSomething());
+        assertFalse(runs.skipInCheckMode(), "with creates/removes check mode reports a change, not a skip");
+    }
 }

@@ -107,4 +107,18 @@ class CopyModuleTest {
     void contentIntoADirectoryIsRefused() {
         assertThrows(ModuleFailure.class, () -> host().plan(copy, args("content", "x", "dest", dir.toString())));
     }
+
+    @Test
+    void theResultDescribesTheFileAsAnsiblesCopyDoes() {
+        Path dest = dir.resolve("r");
+        Map<String, Object> args = args("content", "hello world", "dest", dest.toString(), "mode", "0640");
+        Map<String, Object> written = host().run(copy, args);
+        assertEquals("file", written.get("state"));
+        assertEquals("0640", written.get("mode"));
+        assertEquals("5eb63bbbe01eeed093cb22bb8f5acdc3", written.get("md5sum"));
+        assertEquals("2aae6c35c94fcfb415dbe95f408b9ce91ee846ed", written.get("checksum"));
+        Map<String, Object> again = host().plan(copy, args).result();
+        assertEquals("file", again.get("state"));
+        assertEquals(written.get("uid"), again.get("uid"));
+    }
 }

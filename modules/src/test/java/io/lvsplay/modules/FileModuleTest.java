@@ -116,4 +116,25 @@ class FileModuleTest {
         assertEquals("0644", host.host().stat(dir.resolve("r/sub/file").toString()).mode());
         assertFalse(host.plan(file, args).changesSomething());
     }
+
+    @Test
+    void followSetsTheModeOfTheLinkTargetAndKeepsTheLink() throws Exception {
+        write(dir.resolve("target"), "x");
+        Files.setPosixFilePermissions(dir.resolve("target"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.createSymbolicLink(dir.resolve("link"), Path.of("target"));
+        host.run(new FileModule(), args("path", dir.resolve("link").toString(), "state", "file", "mode", "0600"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("target"))));
+        assertTrue(Files.isSymbolicLink(dir.resolve("link")));
+        assertFalse(host.plan(new FileModule(), args("path", dir.resolve("link").toString(), "state", "file",
+                "mode", "0600")).changesSomething());
+    }
+
+    @Test
+    void aLinkWithoutSrcKeepsItsTargetWhenFollowed() throws Exception {
+        Files.createSymbolicLink(dir.resolve("link"), Path.of("nowhere"));
+        Plan plan = host.plan(new FileModule(), args("path", dir.resolve("link").toString()));
+        assertFalse(plan.changesSomething());
+        assertEquals("nowhere", plan.result().get("src"));
+    }
 }

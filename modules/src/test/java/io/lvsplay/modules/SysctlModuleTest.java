@@ -123,4 +123,13 @@ class SysctlModuleTest {
         a.put("ignoreerrors", true);
         assertEquals(1, host.plan(sysctl, a).changes().size());
     }
+
+    @Test
+    void aBlankNameOrAMissingValueFailsWithAnsiblesMessages() {
+        Path f = dir.resolve("sysctl.conf");
+        assertEquals("name cannot be blank", assertThrows(ModuleFailure.class,
+                () -> host.plan(sysctl, fileOnly(f, "name", " ", "value", 1))).getMessage());
+        assertEquals("value cannot be None", assertThrows(ModuleFailure.class,
+                () -> host.plan(sysctl, fileOnly(f, "name", "Foo"))).getMessage());
+    }
 }

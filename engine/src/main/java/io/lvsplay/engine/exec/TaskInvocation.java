@@ -117,7 +117,7 @@ final class TaskInvocation {
             planned = true;
             data.putAll(plan.result());
             if (c.check() && plan.skipInCheckMode() && plan.changesSomething()) {
-                data.put("msg", "skipped, running in check mode");
+                data.putIfAbsent("msg", "skipped, running in check mode");
                 return result(c.host(), TaskStatus.SKIPPED, c.delegate(), c.label(), data, List.of(), traits);
             }
             if (!c.check()) {
@@ -127,6 +127,14 @@ final class TaskInvocation {
             }
             List<Diff> diffs = c.diff() ? plan.changes().stream().map(Change::diff).filter(d -> d != null).toList()
                     : List.of();
+            if (!diffs.isEmpty()) {
+                // registered like Ansible's result.diff; a secret diff keeps only its headers
+                data.put("diff", diffs.stream().map(d -> d.secret()
+                        ? Map.<String, Object>of("before_header", d.label(), "after_header", d.label())
+                        : Map.<String, Object>of("before_header", d.label(), "after_header", d.label(),
+                                "before", d.before() == null ? "" : d.before(), "after", d.after() == null ? "" : d.after()))
+                        .toList());
+            }
             return result(c.host(), plan.changesSomething() ? TaskStatus.CHANGED : TaskStatus.OK, c.delegate(), c.label(),
                     data, diffs, traits);
         } catch (ModuleFailure e) {

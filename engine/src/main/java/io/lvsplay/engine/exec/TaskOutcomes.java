@@ -50,7 +50,7 @@ final class TaskOutcomes {
         if (result.status() != TaskStatus.FAILED && result.status() != TaskStatus.UNREACHABLE) {
             boolean hostVars = modules.find(task.module())
                     .map(m -> m.traits().contains(io.lvsplay.engine.module.Module.Trait.SETS_HOST_VARS)).orElse(false);
-            mergeFacts(hostVars ? host.includedVars : host.runVars, result);
+            mergeFacts(hostVars ? host.includedVars : host.runVars, hostVars ? null : host, result);
         }
         if (result.changed() && result.status() != TaskStatus.FAILED) {
             synchronized (host.notified) {
@@ -61,7 +61,7 @@ final class TaskOutcomes {
     }
 
     @SuppressWarnings("unchecked")
-    private static void mergeFacts(Map<String, Object> target, TaskResult result) {
+    private static void mergeFacts(Map<String, Object> target, HostState host, TaskResult result) {
         List<TaskResult> all = result.items().isEmpty() ? List.of(result) : result.items();
         for (TaskResult r : all) {
             if (r.data().get("ansible_facts") instanceof Map<?, ?> facts) {
@@ -69,8 +69,8 @@ final class TaskOutcomes {
                     target.putAll((Map<String, Object>) facts);
                 }
                 // module facts (service_facts, package_facts) are also ansible_facts.NAME, as in Ansible;
-                // set_fact's variables (marked by the cacheable flag) are not
-                if (!r.data().containsKey("_ansible_facts_cacheable")) {
+                // set_fact's variables (marked by the cacheable flag) and include_vars' are not
+                if (host != null && !r.data().containsKey("_ansible_facts_cacheable")) {
                     synchronized (host.facts) {
                         facts.forEach((k, v) -> host.facts.put(String.valueOf(k).replaceFirst("^ansible_", ""), v));
                     }

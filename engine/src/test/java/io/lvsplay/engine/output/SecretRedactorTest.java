@@ -80,4 +80,13 @@ class SecretRedactorTest {
         redactor.addSecretText("x");
         assertEquals("text x", redactor.redact("text x"));
     }
+
+    @Test
+    void theChecksumOfAVaultedValueIsMaskedToo() {
+        SecretRedactor r = new SecretRedactor();
+        r.addSecretText("hunter2secret");
+        // sha1 of "hunter2secret", as copy reports it for content: "{{ vaulted }}"
+        assertEquals("\"checksum\": \"" + SecretRedactor.MASK + "\"",
+                r.redact("\"checksum\": \"28f850ae66d710d8a0ffe547fd3aff47035e758f\""));
+    }
 }
