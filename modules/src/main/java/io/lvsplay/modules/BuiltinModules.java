@@ -30,6 +30,8 @@ public final class BuiltinModules {
                 new FailModule(),
                 new DebugModule(),
                 new SetFactModule(),
+                new GroupByModule(),
+                new AddHostModule(),
                 new PingModule());
     }
 }

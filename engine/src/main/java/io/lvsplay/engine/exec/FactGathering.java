@@ -19,7 +19,10 @@ final class FactGathering {
         new HostFanout(ctx.forks(), ctx.listener()).forEachHost(hosts, 0, host -> {
             Map<String, Object> vars = ctx.varsBuilder().build(host, Map.of());
             try {
-                Map<String, Object> facts = gatherer.gather(ctx.connections().get(host.name, vars));
+                // the play's environment applies to fact gathering too (ansible_env then shows it)
+                Map<String, String> env = EnvironmentValues.template(ctx.templar(), ctx.play().options().environment(),
+                        vars, ctx.play().title() + " (environment)");
+                Map<String, Object> facts = gatherer.gather(ctx.connections().get(host.name, vars), env);
                 synchronized (host.facts) {
                     host.facts.putAll(facts);
                 }

@@ -45,7 +45,9 @@ public interface Module {
         /** An executor directive (meta): acted on by the executor itself, never planned on a host. */
         META_ACTION,
         /** Its result is the point of the task: shown in the output like Ansible shows debug's. */
-        SHOWS_RESULT
+        SHOWS_RESULT,
+        /** Runs once per task, for the first host, like run_once (Ansible's BYPASS_HOST_LOOP: add_host). */
+        BYPASS_HOST_LOOP
     }
 
     default Set<Trait> traits() {
