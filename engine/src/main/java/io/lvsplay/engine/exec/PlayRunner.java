@@ -2,6 +2,7 @@ package io.lvsplay.engine.exec;
 
 import io.lvsplay.engine.playbook.Play;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one play: host batches (serial), each with fact gathering, then pre_tasks / roles+tasks /
@@ -25,7 +26,11 @@ final class PlayRunner {
         }
         PlayContext ctx = run.forPlay(play, hosts);
         TaskListRunner tasks = new TaskListRunner(ctx);
-        for (List<String> batch : SerialBatches.of(play.serial(), hosts)) {
+        Map<String, Object> playVars = new java.util.LinkedHashMap<>(play.vars());
+        playVars.putAll(ctx.options().extraVars());
+        playVars.put("omit", VarsBuilder.OMIT);
+        List<Object> serial = SerialBatches.templated(play.serial(), ctx.templar(), playVars, play.title() + " (serial)");
+        for (List<String> batch : SerialBatches.of(serial, hosts)) {
             // like ansible-playbook, each serial batch gets its own PLAY banner
             run.listener().playStarted(play, batch);
             List<HostState> batchStates = batch.stream().map(run.states()::get).toList();

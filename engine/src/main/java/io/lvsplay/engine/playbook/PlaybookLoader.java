@@ -171,7 +171,7 @@ public final class PlaybookLoader {
             Map<String, Object> params = new LinkedHashMap<>();
             m.forEach((k, v) -> {
                 String key = String.valueOf(k);
-                if (!Set.of("role", "name", "tags", "when", "become", "vars").contains(key)) {
+                if (!Set.of("role", "name", "tags", "when", "become", "become_user", "vars").contains(key)) {
                     params.put(key, v);
                 }
             });
@@ -182,10 +182,11 @@ public final class PlaybookLoader {
             List<String> when = TaskParser.conditions(m.get("when"));
             List<String> tags = TaskParser.strings(m.get("tags"));
             Boolean become = TaskParser.boolOrNull(m.get("become"));
-            if (when.isEmpty() && tags.isEmpty() && become == null && params.isEmpty()) {
+            String becomeUser = TaskParser.stringOrNull(m.get("become_user"));
+            if (when.isEmpty() && tags.isEmpty() && become == null && becomeUser == null && params.isEmpty()) {
                 return role;
             }
-            TaskOptions wrap = new TaskOptions(null, when, tags, params, become, null, null, false, null, null,
+            TaskOptions wrap = new TaskOptions(null, when, tags, params, become, becomeUser, null, false, null, null,
                     null, null, null, Map.of());
             TaskItem block = new Block(wrap, role.tasks(), List.of(), List.of(), doc.at(m), role);
             return new Role(role.name(), role.dir(), role.defaults(), role.vars(), params, List.of(block),
