@@ -42,7 +42,7 @@ class BuiltinModulesTest {
     void theShippedModulesAreTheDocumentedOnes() {
         assertEquals(List.of("command", "shell", "copy", "template", "file", "lineinfile", "blockinfile", "sysctl",
                         "service", "package", "apt", "dnf", "yum", "stat", "uri", "wait_for", "assert", "fail", "debug",
-                        "set_fact", "ping"),
+                        "set_fact", "group_by", "add_host", "ping"),
                 BuiltinModules.all().stream().map(Module::name).toList());
     }
 }
