@@ -5,6 +5,7 @@ import io.lvsplay.engine.config.Setting;
 import io.lvsplay.engine.exec.PlaybookRunner;
 import io.lvsplay.engine.exec.RunListener;
 import io.lvsplay.engine.exec.RunOptions;
+import io.lvsplay.engine.exec.TaskFilter;
 import io.lvsplay.engine.inventory.Inventory;
 import io.lvsplay.engine.output.JsonOutput;
 import io.lvsplay.engine.output.SecretRedactor;
@@ -82,6 +83,9 @@ final class RunCommand extends BaseCommand {
     @Option(names = "--list-tasks", description = "List the tasks each play would run.")
     boolean listTasks;
 
+    @Option(names = "--list-tags", description = "List the tags of the tasks each play would run.")
+    boolean listTags;
+
     private final long startNanos = System.nanoTime();
     private final SecretRedactor redactor = new SecretRedactor();
 
@@ -119,8 +123,9 @@ final class RunCommand extends BaseCommand {
             listener = new ProgressLine(listener, System.out, startNanos, true);
         }
         PlaybookRunner runner = new PlaybookRunner(inventory, engine.modules, engine.loader, engine.templar, options, listener);
-        if (listHosts || listTasks) {
-            new PlayListing(listHosts, listTasks).print(loaded, runner);
+        if (listHosts || listTasks || listTags) {
+            new PlayListing(listHosts, listTasks, listTags, new TaskFilter(tags, skipTags, null), engine.templar, extra)
+                    .print(loaded, playbooks, runner);
             return ExitCodes.OK;
         }
         try {

@@ -60,7 +60,7 @@ class CommandLineTest extends SemanticsTestBase {
         LvsplayRun.Result r = run("tags.yml", "--list-tasks");
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.stdout().contains("      install\tTAGS: [packages]"), r.stdout());
-        assertTrue(r.stdout().contains("      untagged step\n"), r.stdout());
+        assertTrue(r.stdout().contains("      untagged step\tTAGS: []\n"), r.stdout());
         assertFalse(r.stdout().contains("PLAY RECAP"), r.stdout());
     }
 

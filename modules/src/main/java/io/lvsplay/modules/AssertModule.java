@@ -7,12 +7,15 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.exec.TaskResult;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Fails the task when one of the {@code that} conditions is false. The conditions are bare
  * Jinja2 expressions, evaluated by the executor's templating like {@code when:}.
- * {@code quiet} is accepted for compatibility; the executor's output is already one line.
+ * Unless {@code quiet}, the result is shown without -v, as Ansible's assert asks its output to.
  */
 public final class AssertModule implements Module {
     private static final ArgSpec SPEC = ArgSpec.of()
@@ -39,6 +42,7 @@ public final class AssertModule implements Module {
 
     @Override
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
+        Map<String, Object> shown = args.bool("quiet", false) ? Map.of() : Map.of(TaskResult.VERBOSE_ALWAYS, true);
         Object that = args.raw("that");
         // a single condition may contain commas ("a in [1, 2]"): only a YAML list is a list here
         List<?> conditions = that instanceof List<?> l ? l : List.of(that);
@@ -47,10 +51,16 @@ public final class AssertModule implements Module {
             if (!holds) {
                 Object msg = args.raw("fail_msg");
                 throw new ModuleFailure(msg == null ? "Assertion failed" : String.valueOf(msg),
-                        Fields.of("assertion", condition, "evaluated_to", false));
+                        merged(shown, Fields.of("assertion", condition, "evaluated_to", false)));
             }
         }
         Object success = args.raw("success_msg");
-        return Plan.unchanged(Fields.of("msg", success == null ? "All assertions passed" : success));
+        return Plan.unchanged(merged(shown, Fields.of("msg", success == null ? "All assertions passed" : success)));
+    }
+
+    private static Map<String, Object> merged(Map<String, Object> first, Map<String, Object> second) {
+        Map<String, Object> out = new LinkedHashMap<>(first);
+        out.putAll(second);
+        return out;
     }
 }

@@ -29,6 +29,8 @@ public final class BuiltinModules {
                 new FailModule(),
                 new DebugModule(),
                 new SetFactModule(),
+                new GroupByModule(),
+                new AddHostModule(),
                 new PingModule(),
                 new AsyncStatusModule(),
                 // modsys: packages, services, system, network, content

@@ -20,7 +20,10 @@ final class FactGathering {
             Map<String, Object> vars = ctx.varsBuilder().build(host, Map.of());
             try {
                 Map<String, Object> target = new TaskSettings(ctx).connectionVars(vars, null, Scope.of(ctx.play().options()));
-                Map<String, Object> facts = gatherer.gather(ctx.connections().get(host.name, target));
+                // the play's environment applies to fact gathering too (ansible_env then shows it)
+                Map<String, String> env = EnvironmentValues.template(ctx.templar(), ctx.play().options().environment(),
+                        vars, ctx.play().title() + " (environment)");
+                Map<String, Object> facts = gatherer.gather(ctx.connections().get(host.name, target), env);
                 synchronized (host.facts) {
                     host.facts.putAll(facts);
                 }

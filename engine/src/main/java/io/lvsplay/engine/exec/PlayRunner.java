@@ -2,6 +2,7 @@ package io.lvsplay.engine.exec;
 
 import io.lvsplay.engine.playbook.Play;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one play: host batches (serial), each with fact gathering, then pre_tasks / roles+tasks /

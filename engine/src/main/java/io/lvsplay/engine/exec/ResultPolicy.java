@@ -2,7 +2,6 @@ package io.lvsplay.engine.exec;
 
 import io.lvsplay.engine.playbook.Task;
 import io.lvsplay.engine.template.Templar;
-import io.lvsplay.engine.template.TemplateError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,20 +29,22 @@ final class ResultPolicy {
         }
         registered.forEach(evalVars::putIfAbsent);
         TaskStatus status = result.status();
+        boolean changed = result.changed();
+        Map<String, Object> data = new LinkedHashMap<>(result.data());
+        String condName = "changed";
         try {
-            boolean changed = result.changed();
             if (!task.changedWhen().isEmpty()) {
-                changed = Conditions.allHold(templar, task.changedWhen(), evalVars, task.location() + " (changed_when)");
+                changed = Conditions.allHoldExplained(templar, task.changedWhen(), evalVars, task.location() + " (changed_when)");
             }
+            condName = "failed";
             boolean failed = status == TaskStatus.FAILED;
-            Map<String, Object> data = new LinkedHashMap<>(result.data());
             if (!task.failedWhen().isEmpty()) {
                 if (task.register() != null) {
                     Map<String, Object> again = new LinkedHashMap<>(registered);
                     again.put("changed", changed);
                     evalVars.put(task.register(), again);
                 }
-                failed = Conditions.allHold(templar, task.failedWhen(), evalVars, task.location() + " (failed_when)");
+                failed = Conditions.allHoldExplained(templar, task.failedWhen(), evalVars, task.location() + " (failed_when)");
                 data.put("failed_when_result", failed);
                 if (!failed && status == TaskStatus.FAILED && "non-zero return code".equals(data.get("msg"))) {
                     data.remove("msg");
@@ -51,8 +52,10 @@ final class ResultPolicy {
             }
             TaskStatus next = failed ? TaskStatus.FAILED : changed ? TaskStatus.CHANGED : TaskStatus.OK;
             return result.judged(next, changed, data);
-        } catch (TemplateError e) {
-            return TaskResult.failure(result.host(), e.getMessage()).withItem(result.itemLabel(), Map.of("msg", e.getMessage()));
+        } catch (Conditions.ConditionError e) {
+            // as Ansible: the module's result stays, failed, with the error as <cond>_when_result
+            data.put(condName + "_when_result", e.getMessage());
+            return result.judged(TaskStatus.FAILED, changed, data);
         }
     }
 

@@ -32,7 +32,8 @@ final class TaskDispatch {
     }
 
     void run(Task task, List<HostState> hosts, Scope scope, boolean handler, boolean serialHosts) {
-        if (!handler && !ctx.filter().selected(task, scope)) {
+        if (!handler && !ctx.filter().selected(task, scope, tag -> ctx.templar().template(tag,
+                ctx.varsBuilder().build(hosts.get(0), scope.vars(hosts.get(0).name)), task.location() + " (tags)"))) {
             return;
         }
         ctx.listener().taskStarted(title(task, hosts, scope), handler);
@@ -44,6 +45,13 @@ final class TaskDispatch {
         }
         if (task.options().runOnce() || scope.chain().stream().anyMatch(o -> o.runOnce())) {
             runOnce(task, hosts, scope);
+            return;
+        }
+        boolean bypass = ctx.modules().find(task.module())
+                .map(m -> m.traits().contains(Module.Trait.BYPASS_HOST_LOOP)).orElse(false);
+        if (bypass) {
+            // one run for the task (add_host); unlike run_once its result is the first host's alone, as in Ansible
+            fanout.record(taskRunner.run(task, hosts.get(0), scope), hosts.get(0));
             return;
         }
         int throttle = throttle(task, hosts.get(0), scope);

@@ -4,25 +4,38 @@ import io.lvsplay.engine.playbook.Task;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
-/** --tags, --skip-tags and --start-at-task, with Ansible's special tags 'always' and 'never'. */
-final class TaskFilter {
+/**
+ * --tags, --skip-tags and --start-at-task, as Ansible's Taggable.evaluate_tags: the special tags
+ * 'always', 'never', 'all', 'tagged' and 'untagged'; templated tags are templated first.
+ */
+public final class TaskFilter {
+    private static final Set<String> UNTAGGED = Set.of("untagged");
     private final Set<String> tags;
     private final Set<String> skipTags;
     private final String startAt;
     private volatile boolean started;
 
-    TaskFilter(List<String> tags, List<String> skipTags, String startAt) {
-        this.tags = new LinkedHashSet<>(tags);
+    public TaskFilter(List<String> tags, List<String> skipTags, String startAt) {
+        // no --tags means --tags all, as in ansible-playbook
+        this.tags = tags.isEmpty() ? Set.of("all") : new LinkedHashSet<>(tags);
         this.skipTags = new LinkedHashSet<>(skipTags);
         this.startAt = startAt;
         this.started = startAt == null;
     }
 
     boolean selected(Task task, Scope scope) {
+        return selected(task, scope, raw -> raw);
+    }
+
+    /** {@code templating} turns a templated tag ("{{ the_tags }}") into its value. */
+    boolean selected(Task task, Scope scope, UnaryOperator<Object> templating) {
         if (!started) {
             String title = task.title();
             String qualified = task.role() == null ? title : task.role().name() + " : " + title;
@@ -32,25 +45,49 @@ final class TaskFilter {
                 return false;
             }
         }
-        Set<String> effective = new LinkedHashSet<>(scope.tags());
-        effective.addAll(task.tags());
-        if (effective.stream().anyMatch(skipTags::contains) || (skipTags.contains("tagged") && !effective.isEmpty())
-                || (skipTags.contains("untagged") && effective.isEmpty())) {
-            return false;
+        List<String> raw = new ArrayList<>(scope.tags());
+        raw.addAll(task.tags());
+        return runs(templated(raw, templating));
+    }
+
+    /** The tags as a task has them once templated: a template giving a list adds each of its items. */
+    public static Set<String> templated(List<String> raw, UnaryOperator<Object> templating) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String tag : raw) {
+            Object value = tag.contains("{{") || tag.contains("{%") ? templating.apply(tag) : tag;
+            if (value instanceof Collection<?> list) {
+                list.forEach(v -> out.add(String.valueOf(v)));
+            } else {
+                out.add(String.valueOf(value));
+            }
         }
-        if (tags.isEmpty() || tags.contains("all")) {
-            return !effective.contains("never") || effective.stream().anyMatch(tags::contains);
+        return out;
+    }
+
+    /** Whether a task with these (effective, templated) tags runs. */
+    public boolean runs(Set<String> taskTags) {
+        Set<String> own = taskTags.isEmpty() ? UNTAGGED : taskTags;
+        boolean tagged = !taskTags.isEmpty();
+        boolean run;
+        if (own.contains("always")) {
+            run = true;
+        } else if (tags.contains("all") && !own.contains("never")) {
+            run = true;
+        } else if (own.stream().anyMatch(tags::contains)) {
+            run = true;
+        } else {
+            run = tags.contains("tagged") && tagged && !own.contains("never");
         }
-        if (effective.contains("always")) {
-            return true;
+        if (run && !skipTags.isEmpty()) {
+            if (skipTags.contains("all")) {
+                run = own.contains("always") && !skipTags.contains("always");
+            } else if (own.stream().anyMatch(skipTags::contains)) {
+                run = false;
+            } else if (skipTags.contains("tagged") && tagged) {
+                run = false;
+            }
         }
-        if (tags.contains("tagged") && !effective.isEmpty() && !effective.contains("never")) {
-            return true;
-        }
-        if (tags.contains("untagged") && effective.isEmpty()) {
-            return true;
-        }
-        return effective.stream().anyMatch(tags::contains);
+        return run;
     }
 
     private static boolean matches(String pattern, String name) {

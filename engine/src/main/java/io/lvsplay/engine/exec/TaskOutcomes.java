@@ -64,7 +64,8 @@ final class TaskOutcomes {
     private static void mergeFacts(Map<String, Object> target, HostState host, TaskResult result) {
         List<TaskResult> all = result.items().isEmpty() ? List.of(result) : result.items();
         for (TaskResult r : all) {
-            if (r.data().get("ansible_facts") instanceof Map<?, ?> facts) {
+            // a shown result (debug var=ansible_facts) is displayed, never merged, as in Ansible
+            if (!r.shown() && r.data().get("ansible_facts") instanceof Map<?, ?> facts) {
                 synchronized (target) {
                     target.putAll((Map<String, Object>) facts);
                 }

@@ -17,6 +17,9 @@ public record TaskResult(String host, TaskStatus status, boolean changed, boolea
                          String itemLabel, Map<String, Object> data, List<Diff> diffs, List<TaskResult> items,
                          boolean noLog, boolean shown) {
 
+    /** The module asks for its result to be shown without -v (assert unless quiet), Ansible's own flag. */
+    public static final String VERBOSE_ALWAYS = "_ansible_verbose_always";
+
     public TaskResult {
         changed = changed || status == TaskStatus.CHANGED || items.stream().anyMatch(TaskResult::changed);
         data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
@@ -53,6 +56,7 @@ public record TaskResult(String host, TaskStatus status, boolean changed, boolea
     @SuppressWarnings("unchecked")
     public Map<String, Object> registered() {
         Map<String, Object> out = new LinkedHashMap<>(data);
+        out.remove(VERBOSE_ALWAYS);
         out.put("changed", changed);
         out.put("failed", status == TaskStatus.FAILED);
         if (status == TaskStatus.SKIPPED) {

@@ -54,7 +54,8 @@ final class TaskRunner {
 
     /** One invocation, judged (changed_when/failed_when), repeated while `until` does not hold. */
     private TaskResult attempt(Task task, HostState host, Scope scope, Map<String, Object> vars, String label) {
-        return policy.untilHolds(task, vars, () -> invocation.invoke(task, host, scope, vars, label),
+        return policy.untilHolds(task, vars,
+                () -> InventoryUpdates.apply(ctx.inventory(), host.name, invocation.invoke(task, host, scope, vars, label)),
                 (result, left) -> ctx.listener().retrying(result, task.title(), left));
     }
 

@@ -44,14 +44,7 @@ final class TaskSettings {
         Map<String, Object> merged = new LinkedHashMap<>();
         scope.chain().forEach(o -> merged.putAll(o.environment()));
         merged.putAll(task.options().environment());
-        Map<String, String> env = new LinkedHashMap<>();
-        merged.forEach((k, v) -> {
-            Object value = ctx.templar().template(v, vars, task.location() + " (environment)");
-            if (!VarsBuilder.OMIT.equals(value)) {
-                env.put(k, value == null ? "" : String.valueOf(value));
-            }
-        });
-        return env;
+        return EnvironmentValues.template(ctx.templar(), merged, vars, task.location() + " (environment)");
     }
 
     /**

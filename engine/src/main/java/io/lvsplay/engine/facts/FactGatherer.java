@@ -1,5 +1,6 @@
 package io.lvsplay.engine.facts;
 
+import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.Connection;
 import io.lvsplay.engine.transport.ExecResult;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,16 @@ import java.util.Map;
 public final class FactGatherer {
 
     public Map<String, Object> gather(Connection connection) {
-        ExecResult result = connection.exec("/bin/sh -s", FactScript.TEXT.getBytes(StandardCharsets.UTF_8));
+        return gather(connection, Map.of());
+    }
+
+    /** With {@code environment} exported first, as Ansible runs its setup module with the play's environment. */
+    public Map<String, Object> gather(Connection connection, Map<String, String> environment) {
+        StringBuilder script = new StringBuilder();
+        environment.forEach((name, value) -> script.append("export ").append(name).append('=')
+                .append(ShellQuote.quote(value)).append('\n'));
+        script.append(FactScript.TEXT);
+        ExecResult result = connection.exec("/bin/sh -s", script.toString().getBytes(StandardCharsets.UTF_8));
         return FactParser.parse(result.stdout());
     }
 }

@@ -60,7 +60,20 @@ public final class FactParser {
         facts.put("virtualization_type", virt.equals("none") ? "" : virt);
         facts.put("virtualization_role", virt.equals("none") ? "" : "guest");
         facts.put("python", Map.of("executable", first(sections, "python")));
+        facts.put("env", environment(sections.getOrDefault("env", List.of())));
         return facts;
+    }
+
+    /** ansible_env: the variables the remote shell sees, in the order env printed them. */
+    private static Map<String, Object> environment(List<String> lines) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        for (String line : lines) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1).replace('\u0001', '\n'));
+            }
+        }
+        return env;
     }
 
     private static Map<String, List<String>> sections(String output) {

@@ -35,7 +35,7 @@ public final class Inventory {
     }
 
     /** Declared hosts in definition order; the implicit localhost is not one of them. */
-    public List<String> hostNames() {
+    public synchronized List<String> hostNames() {
         return List.copyOf(model.hosts.keySet());
     }
 
@@ -44,7 +44,7 @@ public final class Inventory {
      * "localhost", "127.0.0.1" and "::1" are always known: when the inventory does not declare
      * them they are Ansible's implicit localhost, reached with ansible_connection=local.
      */
-    public InventoryHost host(String name) {
+    public synchronized InventoryHost host(String name) {
         if (!model.hosts.containsKey(name) && !isImplicitLocalhost(name)) {
             return null;
         }
@@ -56,7 +56,7 @@ public final class Inventory {
     }
 
     /** The {@code groups} magic variable: every group, "all" and "ungrouped" included, with its hosts and its subgroups' hosts. */
-    public Map<String, List<String>> groups() {
+    public synchronized Map<String, List<String>> groups() {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (String group : model.groups.keySet()) {
             groups.put(group, List.copyOf(model.hostsOf(group)));
@@ -68,7 +68,7 @@ public final class Inventory {
      * The {@code group_names} magic variable: sorted groups of the host, "all" excluded.
      * Like Ansible, a host without any group reports "ungrouped".
      */
-    public List<String> groupNamesOf(String host) {
+    public synchronized List<String> groupNamesOf(String host) {
         if (!model.hosts.containsKey(host)) {
             return List.of();
         }
@@ -86,7 +86,7 @@ public final class Inventory {
      * Groups are applied by depth, then ansible_group_priority, then name, so children beat
      * parents. A later dict replaces an earlier one whole (hash_behaviour=replace).
      */
-    public Map<String, Object> varsOf(String host) {
+    public synchronized Map<String, Object> varsOf(String host) {
         Map<String, Object> vars = new LinkedHashMap<>(model.groups.get(InventoryModel.ALL).vars);
         List<String> groups = sortedGroupsOf(host);
         for (String group : groups) {
@@ -113,8 +113,18 @@ public final class Inventory {
      *
      * @throws InventoryError for a pattern that cannot be evaluated, e.g. an invalid ~regex
      */
-    public List<String> select(String pattern) {
+    public synchronized List<String> select(String pattern) {
         return List.copyOf(new HostPatterns(model).select(pattern));
+    }
+
+    /** group_by: the host joins the group (created under "all" or the parents); true when anything changed. */
+    public synchronized boolean addToGroup(String host, String group, List<String> parents) {
+        return RuntimeAdditions.addToGroup(model, host, group, parents);
+    }
+
+    /** add_host: the host is declared (if new), its vars merged, and it joins the groups; true when anything changed. */
+    public synchronized boolean addHost(String host, Map<String, Object> vars, List<String> groups) {
+        return RuntimeAdditions.addHost(model, host, vars, groups);
     }
 
     /** What {@code ansible-inventory --list} prints, as maps and lists. */

@@ -47,7 +47,9 @@ public interface Module {
         /** Its result is the point of the task: shown in the output like Ansible shows debug's. */
         SHOWS_RESULT,
         /** Its ansible_facts are host variables at include_vars precedence (below set_fact), not facts. */
-        SETS_HOST_VARS
+        SETS_HOST_VARS,
+        /** Runs once per task, for the first host, like run_once (Ansible's BYPASS_HOST_LOOP: add_host). */
+        BYPASS_HOST_LOOP
     }
 
     default Set<Trait> traits() {

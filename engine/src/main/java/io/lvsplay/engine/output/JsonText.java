@@ -49,6 +49,14 @@ public final class JsonText {
         return write(MAPPER, value, new PythonSeparators());
     }
 
+    /** As {@link #compact}, keys sorted: json.dumps(value, sort_keys=True), how Ansible prints results. */
+    public static String compactSorted(Object value) {
+        if (value instanceof String || value instanceof UnsafeText) {
+            return value.toString();
+        }
+        return write(SORTED, value, new PythonSeparators());
+    }
+
     /** json.dumps(value, indent=4), keys in their order. */
     public static String pretty(Object value) {
         return write(MAPPER, value, new PythonIndent());

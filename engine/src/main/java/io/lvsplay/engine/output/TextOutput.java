@@ -66,29 +66,22 @@ public final class TextOutput implements RunListener {
         String host = r.delegatedTo() != null && !r.delegatedTo().equals(r.host())
                 ? r.host() + " -> " + r.delegatedTo() : r.host();
         String item = r.itemLabel() == null ? "" : " => (item=" + r.itemLabel() + ")";
-        Map<String, Object> data = visible(r);
         switch (r.status()) {
             case OK, CHANGED -> {
-                String word = r.status() == TaskStatus.CHANGED ? "changed" : "ok";
-                boolean showData = verbosity > 0 || data.containsKey("msg") && isDebugLike(r);
-                if (isDebugLike(r)) {
-                    Map<String, Object> shown = new LinkedHashMap<>(data);
-                    shown.remove("changed");
-                    shown.remove("failed");
-                    print(word + ": [" + host + "]" + item + " => " + JsonText.pretty(shown));
-                } else if (showData) {
-                    print(word + ": [" + host + "]" + item + " => " + JsonText.compact(data));
+                String head = (r.status() == TaskStatus.CHANGED ? "changed" : "ok") + ": [" + host + "]" + item;
+                if (r.shown() || verboseAlways(r) || verbosity > 0) {
+                    print(head + " => " + dump(r, displayed(r)));
                 } else {
-                    print(word + ": [" + host + "]" + item);
+                    print(head);
                 }
             }
             case SKIPPED -> print("skipping: [" + host + "]" + item
-                    + (verbosity > 0 ? " => " + JsonText.compact(data) : ""));
-            case UNREACHABLE -> print("fatal: [" + host + "]: UNREACHABLE! => " + JsonText.compact(unreachableData(r)));
+                    + (verbosity > 0 ? " => " + dump(r, visible(r)) : ""));
+            case UNREACHABLE -> print("fatal: [" + host + "]: UNREACHABLE! => " + JsonText.compactSorted(unreachableData(r)));
             case FAILED -> {
                 String prefix = r.itemLabel() != null ? "failed: [" + host + "]" + " (item=" + r.itemLabel() + ")"
                         : "fatal: [" + host + "]: FAILED!";
-                print(prefix + " => " + JsonText.compact(data));
+                print(prefix + " => " + dump(r, visible(r)));
                 if (r.ignored() && r.itemLabel() == null) {
                     print("...ignoring");
                 }
@@ -96,9 +89,31 @@ public final class TextOutput implements RunListener {
         }
     }
 
-    /** debug's msg/var output and assert's messages are shown like Ansible shows them. */
-    private static boolean isDebugLike(TaskResult r) {
-        return r.shown();
+    /** As Ansible's _dump_results: sorted keys, indented when the module asks for it (debug, assert) or with -vvv. */
+    private String dump(TaskResult r, Map<String, Object> data) {
+        return r.shown() || verboseAlways(r) || verbosity > 2 ? JsonText.prettySorted(data) : JsonText.compactSorted(data);
+    }
+
+    /** A module that wants its result seen even without -v (assert unless quiet), as Ansible's flag says. */
+    private static boolean verboseAlways(TaskResult r) {
+        return Boolean.TRUE.equals(r.data().get(TaskResult.VERBOSE_ALWAYS));
+    }
+
+    /**
+     * What an ok result shows; for debug as Ansible's _clean_results: its msg alone, or the variable
+     * without the status flags.
+     */
+    private Map<String, Object> displayed(TaskResult r) {
+        Map<String, Object> data = visible(r);
+        if (!r.shown() || r.noLog()) {
+            return data;
+        }
+        if (data.containsKey("msg")) {
+            data.keySet().retainAll(java.util.Set.of("msg", "exception", "warnings", "deprecations"));
+        } else {
+            data.keySet().removeAll(java.util.Set.of("changed", "failed", "skipped", "invocation", "skip_reason"));
+        }
+        return data;
     }
 
     private Map<String, Object> visible(TaskResult r) {
@@ -110,6 +125,8 @@ public final class TextOutput implements RunListener {
         }
         data.put("changed", r.changed());
         data.putAll(r.data());
+        // the result's private flags (_ansible_verbose_always ...) are never shown, as in Ansible
+        data.keySet().removeIf(key -> key.startsWith("_ansible_"));
         return data;
     }
 

@@ -9,12 +9,13 @@ import java.util.Set;
  * A role named in a play's {@code roles:} or a role's {@code meta/main.yml} dependencies: a name, or
  * a mapping with {@code role:} and params (keys besides the keywords, plus {@code vars:}).
  */
-record RoleEntry(String name, Map<String, Object> params, List<String> when, List<String> tags, Boolean become) {
-    private static final Set<String> KEYWORDS = Set.of("role", "name", "tags", "when", "become", "vars");
+record RoleEntry(String name, Map<String, Object> params, List<String> when, List<String> tags, Boolean become,
+                 String becomeUser) {
+    private static final Set<String> KEYWORDS = Set.of("role", "name", "tags", "when", "become", "become_user", "vars");
 
     static RoleEntry parse(Object entry, SourceLocation at) {
         if (entry instanceof String name) {
-            return new RoleEntry(name, Map.of(), List.of(), List.of(), null);
+            return new RoleEntry(name, Map.of(), List.of(), List.of(), null, null);
         }
         if (!(entry instanceof Map<?, ?> m)) {
             throw new PlaybookError(at, "a role entry must be a name or a mapping, got: " + entry);
@@ -33,7 +34,8 @@ record RoleEntry(String name, Map<String, Object> params, List<String> when, Lis
             vars.forEach((k, v) -> params.put(String.valueOf(k), v));
         }
         return new RoleEntry(String.valueOf(name), params, TaskParser.conditions(m.get("when")),
-                TaskParser.strings(m.get("tags")), TaskParser.boolOrNull(m.get("become")));
+                TaskParser.strings(m.get("tags")), TaskParser.boolOrNull(m.get("become")),
+                TaskParser.stringOrNull(m.get("become_user")));
     }
 
     /**
@@ -43,7 +45,7 @@ record RoleEntry(String name, Map<String, Object> params, List<String> when, Lis
     Block block(Role role, SourceLocation at) {
         Map<String, Object> vars = new LinkedHashMap<>(role.vars());
         vars.putAll(params);
-        TaskOptions wrap = new TaskOptions(null, when, tags, vars, become, null, null, false, null, null,
+        TaskOptions wrap = new TaskOptions(null, when, tags, vars, become, becomeUser, null, false, null, null,
                 null, null, null, Map.of(), null, null, null);
         return new Block(wrap, role.tasks(), List.of(), List.of(), at, role);
     }

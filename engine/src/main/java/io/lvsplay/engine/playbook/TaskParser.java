@@ -218,7 +218,7 @@ public final class TaskParser {
                          String written, Map<String, Object> args) {
         return new Task(options, module, written, args, loopOf(map, doc), loopVar(map), loopLabel(map),
                 loopControl(map, "index_var"),
-                stringOrNull(map.get("register")),
+                registerName(map, doc),
                 conditions(map.get("changed_when")), conditions(map.get("failed_when")),
                 strings(map.get("notify")), strings(map.get("listen")), conditions(map.get("until")),
                 map.getOrDefault("retries", 3), map.getOrDefault("delay", 5), map.getOrDefault("async", 0),
@@ -426,6 +426,20 @@ public final class TaskParser {
         }
         return List.of(text);
     }
+
+    /** register names a variable: Ansible refuses anything that is not a Python identifier. */
+    private static String registerName(Map<String, Object> map, YamlDocument doc) {
+        String name = stringOrNull(map.get("register"));
+        if (name != null && (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || PYTHON_KEYWORDS.contains(name))) {
+            throw new PlaybookError(doc.at(map, "register"), "Invalid variable name in 'register' specified: '" + name + "'");
+        }
+        return name;
+    }
+
+    private static final Set<String> PYTHON_KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
+            "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
+            "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+            "while", "with", "yield");
 
     static String stringOrNull(Object value) {
         return value == null ? null : String.valueOf(value);

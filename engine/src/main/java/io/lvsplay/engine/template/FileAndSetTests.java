@@ -28,7 +28,10 @@ final class FileAndSetTests {
         new NamedTest("issubset", (input, args) -> containsAll(args.get(0, null, List.of()), input)),
         new NamedTest("superset", (input, args) -> containsAll(input, args.get(0, null, List.of()))),
         new NamedTest("issuperset", (input, args) -> containsAll(input, args.get(0, null, List.of()))),
-        new NamedTest("contains", (input, args) -> Values.contains(Values.toList(input), args.get(0, null, null))),
+        // Ansible's contains is "value in seq": a substring test on a string
+        new NamedTest("contains", (input, args) -> input instanceof CharSequence text
+                ? text.toString().contains(String.valueOf(args.get(0, null, null)))
+                : Values.contains(Values.toList(input), args.get(0, null, null))),
         new NamedTest("all", (input, args) -> Values.toList(input).stream().allMatch(Truthiness::isTruthy)),
         new NamedTest("any", (input, args) -> Values.toList(input).stream().anyMatch(Truthiness::isTruthy)),
         new NamedTest("nan", (input, args) -> input instanceof Double d && d.isNaN()),

@@ -146,4 +146,29 @@ class TaskFilterTest {
         assertFalse(f.selected(task("go", "slow"), PLAY));
         assertTrue(f.selected(task("after"), PLAY));
     }
+
+    @Test
+    void untaggedAndTaggedAreSpecialTagsOnBothSides() {
+        assertTrue(tags("untagged").selected(task("t"), PLAY));
+        assertFalse(tags("untagged").selected(task("t", "web"), PLAY));
+        assertFalse(skip("untagged").selected(task("t"), PLAY));
+        assertTrue(tags("tagged").selected(task("t", "web"), PLAY));
+        assertFalse(tags("tagged").selected(task("t", "never", "web"), PLAY));
+        assertFalse(skip("tagged").selected(task("t", "web"), PLAY));
+    }
+
+    @Test
+    void skippingAlwaysOrAllStopsAlwaysTasks() {
+        assertFalse(new TaskFilter(List.of("untagged"), List.of("always"), null).selected(task("t", "always"), PLAY));
+        assertTrue(skip("all").selected(task("t", "always"), PLAY));
+        assertFalse(skip("all").selected(task("t", "web"), PLAY));
+    }
+
+    @Test
+    void templatedTagsAreTemplatedAndListsFlattened() {
+        TaskFilter f = tags("tag3");
+        assertTrue(f.selected(task("t", "{{ the_tags }}"), PLAY, raw -> List.of("tag3")));
+        assertFalse(f.selected(task("t", "{{ the_tags }}"), PLAY, raw -> List.of("other")));
+        assertTrue(TaskFilter.templated(List.of("a", "{{ x }}"), raw -> "b").containsAll(List.of("a", "b")));
+    }
 }

@@ -250,4 +250,10 @@ class FactParserTest {
         assertEquals("192.168.0.0", a.get("network"));
         assertEquals("192.168.15.255", a.get("broadcast"));
     }
+
+    @Test
+    void ansibleEnvHoldsTheRemoteEnvironmentWithMultiLineValues() {
+        Map<String, Object> f = FactParser.parse("@@env\nPATH=/usr/bin:/bin\nMULTI=one\u0001two\nEMPTY=\n@@end\n");
+        assertEquals(Map.of("PATH", "/usr/bin:/bin", "MULTI", "one\ntwo", "EMPTY", ""), f.get("env"));
+    }
 }
