@@ -75,7 +75,8 @@ public final class LdirectordConf {
         for (Line g : globals.values()) {
             if (g.key().equals("logfile")) {
                 log = g.value();
-            } else if (g.key().equals("autoreload") && g.value().equals("no")) {
+            } else if ((g.key().equals("autoreload") && g.value().equals("no")) || g.key().equals("fork")) {
+                // how ldirectord runs, not what it sets up (lvsplay writes fork=yes where it matters)
                 continue;
             } else if (!SERVICE_DEFAULTS.contains(g.key())) {
                 notImported.add(source + ":" + g.number() + ": " + g.key() + "=" + g.value());

@@ -99,7 +99,7 @@ class ImportRoundTripTest {
         assertEquals(Map.of("type", "TCP_CHECK", "delay_loop", 10, "connect_timeout", 5, "retry", 0),
                 ld.checks().get("tcp 192.168.1.110:8080"));
         assertEquals(Map.of("type", "MISC_CHECK", "misc_path", "/usr/local/bin/check-dns", "misc_timeout", 4,
-                "delay_loop", 10, "connect_timeout", 4, "retry", 0), ld.checks().get("tcp 192.168.1.110:53"));
+                "delay_loop", 5, "connect_timeout", 4, "retry", 0), ld.checks().get("tcp 192.168.1.110:53"));
         assertEquals(Map.of("tcp 192.168.1.110:8080", false, "tcp 192.168.1.110:53", true), ld.quiescent());
         assertEquals(List.of("n.cf:16: emailalert=ops@example.org"), ld.notImported());
         assertEquals("nat", ld.services().get(0).mode());
