@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lvsplay.it.LabFixture;
 import io.lvsplay.it.LvsplayRun;
 import io.lvsplay.lab.Lab;
+import io.lvsplay.lab.LabImage;
 import io.lvsplay.lab.LabSpec;
 import io.lvsplay.lab.LabTopology;
 import java.nio.file.Files;
@@ -58,8 +60,10 @@ class HeartbeatLabTest {
 
     @BeforeAll
     void upAndApply(@TempDir Path stateDir) throws Exception {
+        // this recipe's image (with heartbeat and ldirectord), not whatever lvsplay-lab:latest was last tagged
+        String image = LabImage.ensureBuilt(LabFixture.repoRoot());
         lab = Lab.up(LabSpec.builder().name("lvsplay-lvs").topology(LabTopology.HA).realServers(2)
-                .lanSubnet("10.250.8.0/24").scheduler("rr").stateDir(stateDir).build());
+                .lanSubnet("10.250.8.0/24").scheduler("rr").image(image).stateDir(stateDir).build());
         invalidRun = run("-e", "heartbeat_auth_secret=short1", "-e", "heartbeat_deadtime=2");
         touchedByInvalidRun = lab.host("director1").exec("test -e /etc/ha.d/authkeys || test -e /opt/lvsplay").ok();
         firstRun = run();
