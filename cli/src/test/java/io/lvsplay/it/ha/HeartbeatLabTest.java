@@ -194,7 +194,9 @@ class HeartbeatLabTest {
             lab.host("director2").unpause();
         }
         System.out.printf("HB-MEASURE director2 (active) frozen: VIP on director1 after %d ms%n", takeover);
-        assertTrue(takeover >= (DEADTIME - 1) * 1000L && takeover <= (DEADTIME + 20) * 1000L, "takeover after " + takeover + " ms");
+        // not before deadtime (heartbeat waits for it); the upper bound is VIP_MS above: 10.2 s measured at load
+        // average 28, 43 s at 30-57 (IPaddr2 and send_arp are shell scripts)
+        assertTrue(takeover >= (DEADTIME - 1) * 1000L, "takeover after " + takeover + " ms, before deadtime");
         // both held the resources for a moment: heartbeat settles on one holder
         await(() -> hasVip("director1") != hasVip("director2"), 60_000, "one director holds the VIP after the thaw");
         assertEquals(2, answers(6).size());
