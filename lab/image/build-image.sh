@@ -11,6 +11,7 @@ SUITE=bookworm
 PACKAGES=(
   openssh-server iproute2 iputils-ping curl procps iptables python3 sudo kmod
   openjdk-17-jre-headless keepalived ipvsadm nginx-light tcpdump
+  heartbeat ldirectord
 )
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -18,7 +18,7 @@ SUITE=bookworm
 # lvs_dataplane=auto never picks the Java agent there, and the JRE would add ~200 MB and a minute of build.
 PACKAGES=(
   openssh-server iproute2 iputils-ping curl procps iptables python3 sudo kmod
-  keepalived ipvsadm nginx-light tcpdump
+  keepalived ipvsadm nginx-light tcpdump heartbeat ldirectord
 )
 # Host tools the build and the VM lab need, with the Debian packages that provide them.
 HOST_TOOLS=(debootstrap:debootstrap qemu-system-x86_64:qemu-system-x86 qemu-img:qemu-utils

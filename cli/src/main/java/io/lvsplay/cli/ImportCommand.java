@@ -4,22 +4,24 @@ import io.lvsplay.cli.importer.ClusterFiles;
 import io.lvsplay.cli.importer.ImportException;
 import io.lvsplay.cli.importer.IpvsadmSave;
 import io.lvsplay.cli.importer.KeepalivedConf;
+import io.lvsplay.cli.importer.LdirectordConf;
 import io.lvsplay.cli.importer.VirtualService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** lvsplay import: an existing director's ipvsadm -Sn output and keepalived.conf become an inventory and group_vars. */
+/** lvsplay import: an existing director's ipvsadm -Sn output, keepalived.conf or ldirectord.cf become an inventory and group_vars. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Writes the inventory and group_vars/all.yml that make playbooks/site.yml rebuild an existing "
                 + "LVS director: its services from `ipvsadm -Sn` output, its HA settings, checks and services from "
-                + "keepalived.conf.")
+                + "keepalived.conf, or from ldirectord.cf (the heartbeat + ldirectord stack).")
 final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--ipvsadm", paramLabel = "FILE", description = "`ipvsadm -Sn` output (the services, the live truth).")
@@ -27,6 +29,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--keepalived", paramLabel = "FILE", description = "keepalived.conf (vrrp_instance, virtual_server).")
     Path keepalived;
+
+    @Option(names = "--ldirectord", paramLabel = "FILE", description = "ldirectord.cf (virtual= blocks: services, checks, fallback).")
+    Path ldirectord;
 
     @Option(names = "--director", paramLabel = "NAME=ADDRESS", required = true,
             description = "A director of the inventory (repeat for HA; the first is the one whose files these are).")
@@ -38,10 +43,16 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            if (ipvsadm == null && keepalived == null) {
-                throw new ImportException("give --ipvsadm FILE and/or --keepalived FILE");
+            if (ipvsadm == null && keepalived == null && ldirectord == null) {
+                throw new ImportException("give --ipvsadm FILE, --keepalived FILE or --ldirectord FILE");
+            }
+            if (keepalived != null && ldirectord != null) {
+                throw new ImportException("--keepalived and --ldirectord are two HA managers for the same table: import one of them");
             }
             List<VirtualService> services = ipvsadm == null ? List.of() : IpvsadmSave.parse(read(ipvsadm), ipvsadm.toString());
+            if (ldirectord != null) {
+                return importLdirectord(services);
+            }
             KeepalivedConf.Import ka = keepalived == null
                     ? new KeepalivedConf.Import(List.of(), Map.of(), Map.of(), null, List.of())
                     : KeepalivedConf.parse(read(keepalived), keepalived.toString());
@@ -51,14 +62,7 @@ final class ImportCommand implements Callable<Integer> {
                 throw new ImportException("the services of " + keepalived + " differ from " + ipvsadm
                         + " (keepalived drives IPVS: the two should agree); import one of them");
             }
-            List<ClusterFiles.Director> ds = new ArrayList<>();
-            for (String d : directors) {
-                String[] kv = d.split("=", 2);
-                if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
-                    throw new ImportException("--director wants NAME=ADDRESS, got " + d);
-                }
-                ds.add(new ClusterFiles.Director(kv[0], kv[1]));
-            }
+            List<ClusterFiles.Director> ds = directors();
             String sources = String.join(", ", java.util.stream.Stream.of(ipvsadm, keepalived)
                     .filter(java.util.Objects::nonNull).map(Path::toString).toList());
             Files.createDirectories(out.resolve("group_vars"));
@@ -74,6 +78,49 @@ final class ImportCommand implements Callable<Integer> {
             System.err.println("ERROR! " + e.getMessage());
             return ExitCodes.GENERIC_ERROR;
         }
+    }
+
+    /** ldirectord.cf is what ldirectord keeps IPVS at: the ipvsadm output, if given, must have the same services. */
+    private Integer importLdirectord(List<VirtualService> live) throws IOException {
+        LdirectordConf.Import ld = LdirectordConf.parse(read(ldirectord), ldirectord.toString());
+        List<String> liveKeys = live.stream().map(VirtualService::key).sorted().toList();
+        List<String> keys = ld.services().stream().map(VirtualService::key).sorted().toList();
+        if (ipvsadm != null && !liveKeys.equals(keys)) {
+            throw new ImportException("the services of " + ldirectord + " " + keys + " differ from " + ipvsadm + " " + liveKeys
+                    + " (ldirectord keeps IPVS at its file): import one of them");
+        }
+        Map<String, Map<String, Object>> extras = new LinkedHashMap<>();
+        ld.quiescent().forEach((key, q) -> extras.put(key, Map.of("inhibit_on_failure", q)));
+        Map<String, Object> cluster = new LinkedHashMap<>();
+        cluster.put("lvs_ha", true);
+        cluster.put("lvs_ha_manager", "heartbeat");
+        if (ld.log() != null) {
+            cluster.put("ldirectord_log", ld.log());
+        }
+        List<ClusterFiles.Director> ds = directors();
+        Files.createDirectories(out.resolve("group_vars"));
+        Files.writeString(out.resolve("inventory.ini"), ClusterFiles.inventory(ds, ld.services(), null, ldirectord.toString()));
+        Files.writeString(out.resolve("group_vars/all.yml"), ClusterFiles.groupVars(ld.services(), ld.checks(), ld.sorryServers(),
+                null, ld.notImported(), extras, cluster)
+                + "# heartbeat_auth_secret: the authkeys secret is not in ldirectord.cf: set it in an ansible-vault file\n");
+        ld.notImported().forEach(n -> System.err.println("[WARNING]: not imported (lvsplay does not render it): " + n));
+        System.out.println("imported " + ld.services().size() + " virtual service(s) and HA (heartbeat + ldirectord) into "
+                + out.resolve("inventory.ini") + " and " + out.resolve("group_vars/all.yml"));
+        System.out.println("next: set heartbeat_auth_secret (ansible-vault), then ./lvsplay run -i " + out.resolve("inventory.ini")
+                + " playbooks/heartbeat-ha.yml --check --diff");
+        return ExitCodes.OK;
+    }
+
+    private List<ClusterFiles.Director> directors() {
+        List<ClusterFiles.Director> ds = new ArrayList<>();
+        for (String d : directors) {
+            String[] kv = d.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                throw new ImportException("--director wants NAME=ADDRESS, got " + d);
+            }
+            ds.add(new ClusterFiles.Director(kv[0], kv[1]));
+        }
+        return ds;
     }
 
     private static String read(Path p) throws IOException {

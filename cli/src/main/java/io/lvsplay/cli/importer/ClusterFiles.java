@@ -51,6 +51,16 @@ public final class ClusterFiles {
 
     public static String groupVars(List<VirtualService> services, Map<String, Map<String, Object>> checks,
             Map<String, String> sorryServers, KeepalivedConf.Vrrp vrrp, List<String> notImported) {
+        return groupVars(services, checks, sorryServers, vrrp, notImported, Map.of(), Map.of());
+    }
+
+    /**
+     * As above, with more keys per service ({@code serviceExtras}, by service key: inhibit_on_failure ...)
+     * and cluster variables ({@code clusterVars}: the heartbeat settings of an imported ldirectord.cf).
+     */
+    public static String groupVars(List<VirtualService> services, Map<String, Map<String, Object>> checks,
+            Map<String, String> sorryServers, KeepalivedConf.Vrrp vrrp, List<String> notImported,
+            Map<String, Map<String, Object>> serviceExtras, Map<String, Object> clusterVars) {
         List<String> modes = services.stream().map(VirtualService::mode).distinct().toList();
         if (modes.size() > 1) {
             throw new ImportException("the services use different forwarding methods " + modes
@@ -73,6 +83,7 @@ public final class ClusterFiles {
             if (sorryServers.containsKey(s.key())) {
                 m.put("sorry_server", sorryServers.get(s.key()));
             }
+            m.putAll(serviceExtras.getOrDefault(s.key(), Map.of()));
             List<Map<String, Object>> rs = new ArrayList<>();
             for (VirtualService.RealServer r : s.realServers()) {
                 Map<String, Object> e = new LinkedHashMap<>();
@@ -85,6 +96,7 @@ public final class ClusterFiles {
             list.add(m);
         }
         vars.put("lvs_virtual_services", list);
+        vars.putAll(clusterVars);
         if (vrrp != null) {
             vars.put("lvs_ha", true);
             vars.put("keepalived_router_id", vrrp.routerId());

@@ -57,6 +57,67 @@ class ImportRoundTripTest {
         assertTrue(imported.notImported().get(0).contains("global_defs"), imported.notImported().toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ldirectord-ha-tutorial.cf", "ldirectord-nat-two-services.cf"})
+    void ldirectordConfRendersBackWithTheSameServicesChecksFallbackAndQuiescence(String fixture, @TempDir Path out)
+            throws IOException {
+        String original = Files.readString(FIXTURES.resolve(fixture));
+        LdirectordConf.Import imported = LdirectordConf.parse(original, fixture);
+        Files.createDirectories(out.resolve("group_vars"));
+        Files.writeString(out.resolve("inventory.ini"), ClusterFiles.inventory(
+                List.of(new ClusterFiles.Director("director1", "10.10.10.11"), new ClusterFiles.Director("director2", "10.10.10.12")),
+                imported.services(), null, "test"));
+        Map<String, Map<String, Object>> extras = new LinkedHashMap<>();
+        imported.quiescent().forEach((k, q) -> extras.put(k, Map.of("inhibit_on_failure", q)));
+        Files.writeString(out.resolve("group_vars/all.yml"), ClusterFiles.groupVars(imported.services(), imported.checks(),
+                imported.sorryServers(), null, imported.notImported(), extras, Map.of("lvs_ha", true, "lvs_ha_manager", "heartbeat")));
+        String rendered = render("ldirectord.cf.j2", out, Map.of("_lvs_dataplane", "ipvs"));
+        LdirectordConf.Import back = LdirectordConf.parse(rendered, "rendered");
+        assertEquals(imported.services(), back.services(), rendered);
+        assertEquals(imported.checks(), back.checks(), rendered);
+        assertEquals(imported.sorryServers(), back.sorryServers(), rendered);
+        assertEquals(imported.quiescent(), back.quiescent(), rendered);
+        assertEquals(List.of(), back.notImported(), rendered);
+    }
+
+    @Test
+    void theTutorialsLdirectordConfReadsAsTheirCluster() throws IOException {
+        LdirectordConf.Import ld = LdirectordConf.parse(Files.readString(FIXTURES.resolve("ldirectord-ha-tutorial.cf")), "t.cf");
+        VirtualService s = ld.services().get(0);
+        assertEquals(new VirtualService("10.10.10.100", 80, "tcp", "wrr", 50, "dr", List.of(
+                new VirtualService.RealServer("10.10.10.13", 80, 3), new VirtualService.RealServer("10.10.10.14", 80, 1))), s);
+        assertEquals(Map.of("type", "HTTP_GET", "path", "/health_check", "receive", "OK", "delay_loop", 6,
+                "connect_timeout", 3, "retry", 2), ld.checks().get(s.key()));
+        assertEquals("127.0.0.1:80", ld.sorryServers().get(s.key()));
+        assertEquals(true, ld.quiescent().get(s.key()));
+        assertEquals("/var/log/ldirectord.log", ld.log());
+    }
+
+    @Test
+    void ldirectordDefaultsAreMadeExplicitAndUnrenderedSettingsListed() throws IOException {
+        LdirectordConf.Import ld = LdirectordConf.parse(Files.readString(FIXTURES.resolve("ldirectord-nat-two-services.cf")), "n.cf");
+        assertEquals(Map.of("type", "TCP_CHECK", "delay_loop", 10, "connect_timeout", 5, "retry", 0),
+                ld.checks().get("tcp 192.168.1.110:8080"));
+        assertEquals(Map.of("type", "MISC_CHECK", "misc_path", "/usr/local/bin/check-dns", "misc_timeout", 4,
+                "delay_loop", 5, "connect_timeout", 4, "retry", 0), ld.checks().get("tcp 192.168.1.110:53"));
+        assertEquals(Map.of("tcp 192.168.1.110:8080", false, "tcp 192.168.1.110:53", true), ld.quiescent());
+        assertEquals(List.of("n.cf:16: emailalert=ops@example.org"), ld.notImported());
+        assertEquals("nat", ld.services().get(0).mode());
+        assertEquals(1, ld.services().get(0).realServers().get(1).weight());
+    }
+
+    @Test
+    void ldirectordSettingsLvsplayCannotExpressAreRefusedWithFileAndLine() {
+        ImportException ping = assertThrows(ImportException.class,
+                () -> LdirectordConf.parse("virtual=1.2.3.4:80\n\treal=10.0.0.1:80 gate\n\tchecktype=ping\n", "p.cf"));
+        assertTrue(ping.getMessage().startsWith("p.cf:1: checktype=ping"), ping.getMessage());
+        ImportException fwmark = assertThrows(ImportException.class, () -> LdirectordConf.parse("virtual=1\n", "f.cf"));
+        assertTrue(fwmark.getMessage().startsWith("f.cf:1: "), fwmark.getMessage());
+        ImportException late = assertThrows(ImportException.class,
+                () -> LdirectordConf.parse("virtual=1.2.3.4:80\n\treal=10.0.0.1:80\ncheckinterval=3\n", "g.cf"));
+        assertTrue(late.getMessage().startsWith("g.cf:3: global checkinterval="), late.getMessage());
+    }
+
     @Test
     void unsupportedRulesAreRefusedWithFileAndLine() {
         ImportException e = assertThrows(ImportException.class,

@@ -63,7 +63,11 @@ class HaTemplatesTest {
     @ParameterizedTest(name = "{0} ({1})")
     @MethodSource("cases")
     void rendersAsTheGoldenFile(String template, String name, String host, Map<String, Object> extra) throws IOException {
-        String rendered = render(template, host, extra);
+        assertGolden(template, name, render(template, host, extra));
+    }
+
+    /** The rendering equals golden/TEMPLATE.NAME (written instead with -Dgolden.update=true). */
+    static void assertGolden(String template, String name, String rendered) throws IOException {
         Path golden = GOLDEN.resolve(template.replaceFirst("\\.j2$", "") + "." + name);
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(golden, rendered);
