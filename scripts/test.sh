@@ -20,6 +20,8 @@ bash lab/setup-host.sh
 need=()
 command -v ldirectord >/dev/null || [ -x /usr/sbin/ldirectord ] || need+=(ldirectord)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+# tests compare lvsplay with Debian's ansible-playbook on a sibling host where behaviour is in doubt
+command -v ansible-playbook >/dev/null || need+=(ansible)
 if ((${#need[@]})); then
   echo "test.sh: installing ${need[*]}"
   apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
