@@ -25,15 +25,16 @@ record PlaySettings(String strategy, String order, List<Object> serial, boolean 
     static PlaySettings resolve(Play play, Templar templar, RunOptions options) {
         Map<String, Object> vars = playVars(play, options);
         try {
-            String strategy = choice("strategy", template(templar, play.strategy(), vars, play),
-                    PlayKeywordValues.STRATEGIES);
+            Object strategyValue = template(templar, play.strategy(), vars, play);
+            String strategy = strategyValue == null ? "linear"
+                    : choice("strategy", strategyValue, PlayKeywordValues.STRATEGIES);
             Object order = template(templar, play.order(), vars, play);
             List<Object> serial = new ArrayList<>();
             for (Object batch : play.serial()) {
                 Object value = template(templar, batch, vars, play);
                 if (value instanceof List<?> list) {
                     serial.addAll(list);
-                } else {
+                } else if (value != null) {
                     serial.add(value);
                 }
             }
@@ -60,6 +61,7 @@ record PlaySettings(String strategy, String order, List<Object> serial, boolean 
         vars.putAll(play.varsFromFiles());
         vars.putAll(play.roleVars());
         vars.putAll(options.extraVars());
+        vars.put("omit", VarsBuilder.OMIT);
         return vars;
     }
 
@@ -82,7 +84,8 @@ record PlaySettings(String strategy, String order, List<Object> serial, boolean 
     }
 
     private static Object template(Templar templar, Object value, Map<String, Object> vars, Play play) {
-        return Templar.isTemplated(value) ? templar.template(value, vars, play.location() + " (play keyword)") : value;
+        Object out = Templar.isTemplated(value) ? templar.template(value, vars, play.location() + " (play keyword)") : value;
+        return VarsBuilder.OMIT.equals(out) ? null : out; // "{{ x | default(omit) }}" leaves the keyword unset
     }
 
     private static String choice(String key, Object value, List<String> known) {

@@ -8,22 +8,6 @@ final class SerialBatches {
     private SerialBatches() {
     }
 
-    /** Templated entries ("{{ n | default(omit) }}") resolved with the play's variables; omit leaves serial unset. */
-    static List<Object> templated(List<Object> serial, io.lvsplay.engine.template.Templar templar,
-                                  java.util.Map<String, Object> vars, String source) {
-        List<Object> out = new ArrayList<>();
-        for (Object entry : serial) {
-            Object value = entry instanceof String s && (s.contains("{{") || s.contains("{%"))
-                    ? templar.template(s, vars, source) : entry;
-            if (value instanceof List<?> list) {
-                out.addAll(list);
-            } else if (!VarsBuilder.OMIT.equals(value) && value != null) {
-                out.add(value);
-            }
-        }
-        return out;
-    }
-
     static List<List<String>> of(List<Object> serial, List<String> hosts) {
         if (serial.isEmpty()) {
             return List.of(hosts);
