@@ -8,6 +8,7 @@ import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.exec.TaskResult;
+import io.lvsplay.modules.support.Results;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +52,11 @@ public final class AssertModule implements Module {
             if (!holds) {
                 Object msg = args.raw("fail_msg");
                 throw new ModuleFailure(msg == null ? "Assertion failed" : String.valueOf(msg),
-                        merged(shown, Fields.of("assertion", condition, "evaluated_to", false)));
+                        merged(shown, Results.of("assertion", condition, "evaluated_to", false)));
             }
         }
         Object success = args.raw("success_msg");
-        return Plan.unchanged(merged(shown, Fields.of("msg", success == null ? "All assertions passed" : success)));
+        return Plan.unchanged(merged(shown, Results.of("msg", success == null ? "All assertions passed" : success)));
     }
 
     private static Map<String, Object> merged(Map<String, Object> first, Map<String, Object> second) {

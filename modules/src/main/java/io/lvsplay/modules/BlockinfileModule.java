@@ -10,6 +10,7 @@ import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.modules.FileContentPlanner.DesiredFile;
 import io.lvsplay.modules.FileContentPlanner.ExistingFile;
+import io.lvsplay.modules.support.Results;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,15 +52,15 @@ public final class BlockinfileModule implements Module {
         String path = args.str("path");
         ExistingFile existing = FileContentPlanner.read(ctx.host(), path);
         if (existing.stat().isDirectory()) {
-            throw new ModuleFailure("Path " + path + " is a directory !", Fields.of("rc", 256));
+            throw new ModuleFailure("Path " + path + " is a directory !", Results.of("rc", 256));
         }
         boolean present = "present".equals(args.str("state"));
         if (!existing.exists()) {
             if (!present) {
-                return Plan.unchanged(Fields.of("msg", "File " + path + " does not exist, nothing to remove"));
+                return Plan.unchanged(Results.of("msg", "File " + path + " does not exist, nothing to remove"));
             }
             if (!args.bool("create", false)) {
-                throw new ModuleFailure("Path " + path + " does not exist !", Fields.of("rc", 257));
+                throw new ModuleFailure("Path " + path + " does not exist !", Results.of("rc", 257));
             }
         }
         String marker = args.str("marker");
@@ -76,7 +77,7 @@ public final class BlockinfileModule implements Module {
                 FileAttributes.from(args), args.bool("backup", false), args.str("validate"))));
         String msg = after.equals(existing.text()) ? "" : !existing.exists() ? "File created"
                 : present && !args.str("block").isEmpty() ? "Block inserted" : "Block removed";
-        return Plan.changes(changes, Fields.of("msg", msg));
+        return Plan.changes(changes, Results.of("msg", msg));
     }
 
     /** The file's lines with the marked block replaced by {@code block} (empty block: removed). Pure. */

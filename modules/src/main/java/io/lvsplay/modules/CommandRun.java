@@ -10,6 +10,7 @@ import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
+import io.lvsplay.modules.support.Results;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -50,7 +51,7 @@ final class CommandRun {
         String removes = args.str("removes");
         String skip = guardMessage(ctx.host(), chdir, creates, removes);
         if (skip != null) {
-            return Plan.unchanged(Fields.of("cmd", shown, "rc", 0, "stdout", skip, "stderr", "",
+            return Plan.unchanged(Results.of("cmd", shown, "rc", 0, "stdout", skip, "stderr", "",
                     "msg", skip));
         }
         String full = chdir == null ? commandLine
@@ -60,7 +61,7 @@ final class CommandRun {
         Plan plan = Plan.change(Change.of("run " + (shown instanceof List<?> l ? ShellQuote.join(asStrings(l)) : shown),
                 host -> execute(host, full, stdin, shown, strip)));
         if (ctx.checkMode()) {
-            plan = plan.withResult(Fields.of("msg", "Command would have run if not in check mode", "rc", 0));
+            plan = plan.withResult(Results.of("msg", "Command would have run if not in check mode", "rc", 0));
         }
         // with creates/removes Ansible reports the run as changed in check mode; without, as skipped
         return creates == null && removes == null ? plan.skippedInCheckMode() : plan;
@@ -113,7 +114,7 @@ final class CommandRun {
         LocalDateTime end = LocalDateTime.now();
         String stdout = strip ? stripTrailingNewlines(r.stdout()) : r.stdout();
         String stderr = strip ? stripTrailingNewlines(r.stderr()) : r.stderr();
-        Map<String, Object> result = Fields.of(
+        Map<String, Object> result = Results.of(
                 "cmd", shown,
                 "rc", r.exitCode(),
                 "stdout", stdout,

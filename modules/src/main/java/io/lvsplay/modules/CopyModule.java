@@ -12,6 +12,7 @@ import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.modules.FileContentPlanner.DesiredFile;
 import io.lvsplay.modules.FileContentPlanner.ExistingFile;
+import io.lvsplay.modules.support.Results;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,18 +68,18 @@ public final class CopyModule implements Module {
             dest = (dest.endsWith("/") ? dest : dest + "/") + Path.of(src).getFileName();
         }
         String checksum = FileContentPlanner.sha1(content);
-        Plan result = Plan.unchanged().withResult(Fields.of("dest", dest, "src", src, "checksum", checksum,
+        Plan result = Plan.unchanged().withResult(Results.of("dest", dest, "src", src, "checksum", checksum,
                 "size", (long) content.length));
         ExistingFile existing = FileContentPlanner.read(host, dest);
         if (existing.stat().isDirectory()) {
             throw new ModuleFailure("destination " + dest + " is a directory");
         }
         if (existing.exists() && !args.bool("force", true)) {
-            return result.withResult(Fields.of("msg", "file already exists"));
+            return result.withResult(Results.of("msg", "file already exists"));
         }
         List<Change> changes = new ArrayList<>(FileContentPlanner.plan(existing, new DesiredFile(dest, content,
                 FileAttributes.from(args), args.bool("backup", false), args.str("validate"))));
-        result = result.withResult(Fields.of("md5sum", FileContentPlanner.digest("MD5", content)));
+        result = result.withResult(Results.of("md5sum", FileContentPlanner.digest("MD5", content)));
         if (changes.isEmpty()) {
             return result.withResult(fileFields(host, dest));
         }
@@ -99,7 +100,7 @@ public final class CopyModule implements Module {
         if (stat == null) {
             return Map.of();
         }
-        return Fields.of("state", "file", "mode", stat.get("mode"), "owner", stat.get("pw_name"),
+        return Results.of("state", "file", "mode", stat.get("mode"), "owner", stat.get("pw_name"),
                 "group", stat.get("gr_name"), "uid", stat.get("uid"), "gid", stat.get("gid"));
     }
 

@@ -8,6 +8,7 @@ import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
+import io.lvsplay.modules.support.Results;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -120,7 +121,7 @@ final class FileContentPlanner {
         ExecResult r = host.run("lvsplay_tmp=$(mktemp) || exit 111; trap 'rm -f \"$lvsplay_tmp\"' EXIT; "
                 + "cat > \"$lvsplay_tmp\"; " + check, content);
         if (!r.ok()) {
-            throw new ModuleFailure("failed to validate", Fields.of(
+            throw new ModuleFailure("failed to validate", Results.of(
                     "exit_status", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr(), "validate", validate));
         }
     }

@@ -13,6 +13,7 @@ import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
+import io.lvsplay.modules.support.Results;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +69,7 @@ public final class FileModule implements Module {
             case "link" -> link(host, target, attrs, linkSrc, args.bool("force", false));
             default -> file(target, attrs);
         };
-        return Plan.changes(changes, Fields.of("path", path, "state", state,
+        return Plan.changes(changes, Results.of("path", path, "state", state,
                 "src", "link".equals(state) ? linkSrc : null));
     }
 
@@ -201,7 +202,7 @@ public final class FileModule implements Module {
         ExecResult r = host.run(command);
         if (!r.ok()) {
             throw new ModuleFailure("cannot " + what + " on " + host.hostName() + ": " + r.stderr().strip(),
-                    Fields.of("rc", r.exitCode(), "stderr", r.stderr()));
+                    Results.of("rc", r.exitCode(), "stderr", r.stderr()));
         }
         return Map.of();
     }

@@ -6,6 +6,7 @@ import io.lvsplay.engine.module.Module;
 import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.modules.support.Results;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,6 @@ public final class GroupByModule implements Module {
     @Override
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
         List<String> parents = args.list("parents").stream().map(p -> String.valueOf(p).replace(' ', '-')).toList();
-        return Plan.unchanged(Fields.of("add_group", args.str("key").replace(' ', '-'), "parent_groups", parents));
+        return Plan.unchanged(Results.of("add_group", args.str("key").replace(' ', '-'), "parent_groups", parents));
     }
 }

@@ -11,6 +11,7 @@ import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
+import io.lvsplay.modules.support.Results;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class GroupModule implements Module {
         String name = args.str("name");
         Integer gid = args.integer("gid");
         if (args.str("state").equals("absent")) {
-            Map<String, Object> result = Fields.of("name", name, "state", "absent");
+            Map<String, Object> result = Results.of("name", name, "state", "absent");
             if (found == null) {
                 return Plan.unchanged(result);
             }
@@ -66,7 +67,7 @@ public final class GroupModule implements Module {
             return Plan.changes(List.of(run("remove group " + name, argv, name)), result);
         }
         boolean system = args.bool("system", false);
-        Map<String, Object> result = Fields.of("gid", found == null ? gid : (Object) found.gid(),
+        Map<String, Object> result = Results.of("gid", found == null ? gid : (Object) found.gid(),
                 "name", name, "state", "present", "system", system);
         List<String> argv = new ArrayList<>();
         if (found == null) {
@@ -107,7 +108,7 @@ public final class GroupModule implements Module {
         return Change.of(description, host -> {
             ExecResult r = host.run(ShellQuote.join(argv));
             if (!r.ok()) {
-                throw new ModuleFailure((r.stderr() + r.stdout()).strip(), Fields.of("rc", r.exitCode(),
+                throw new ModuleFailure((r.stderr() + r.stdout()).strip(), Results.of("rc", r.exitCode(),
                         "cmd", ShellQuote.join(argv)));
             }
             Found now = argv.get(0).equals("groupdel") ? null : lookup(host, name);

@@ -10,6 +10,7 @@ import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.modules.FileContentPlanner.DesiredFile;
 import io.lvsplay.modules.FileContentPlanner.ExistingFile;
+import io.lvsplay.modules.support.Results;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,11 +54,11 @@ public final class LineinfileModule implements Module {
         String path = args.str("path");
         ExistingFile existing = FileContentPlanner.read(ctx.host(), path);
         if (existing.stat().isDirectory()) {
-            throw new ModuleFailure("Path " + path + " is a directory !", Fields.of("rc", 256));
+            throw new ModuleFailure("Path " + path + " is a directory !", Results.of("rc", 256));
         }
         LineEdit edit = args.str("state").equals("present") ? present(args, existing, path) : absent(args, existing);
         if (edit == null) {
-            return Plan.unchanged(Fields.of("msg", "file not present"));
+            return Plan.unchanged(Results.of("msg", "file not present"));
         }
         List<Change> changes = new ArrayList<>();
         if (!existing.exists()) {
@@ -67,7 +68,7 @@ public final class LineinfileModule implements Module {
                 TextLines.join(edit.lines()).getBytes(StandardCharsets.UTF_8),
                 FileAttributes.from(args), args.bool("backup", false), args.str("validate"))));
         String msg = edit.msg().isEmpty() && !changes.isEmpty() ? "ownership, perms or SE linux context changed" : edit.msg();
-        return Plan.changes(changes, Fields.of("msg", msg, "found", edit.found()));
+        return Plan.changes(changes, Results.of("msg", msg, "found", edit.found()));
     }
 
     private static LineEdit present(ModuleArgs args, ExistingFile existing, String path) {
@@ -79,7 +80,7 @@ public final class LineinfileModule implements Module {
             throw new ModuleFailure("line is required with state=present");
         }
         if (!existing.exists() && !args.bool("create", false)) {
-            throw new ModuleFailure("Destination " + path + " does not exist !", Fields.of("rc", 257));
+            throw new ModuleFailure("Destination " + path + " does not exist !", Results.of("rc", 257));
         }
         String after = args.str("insertafter");
         String before = args.str("insertbefore");

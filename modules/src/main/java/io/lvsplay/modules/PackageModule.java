@@ -11,6 +11,7 @@ import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
+import io.lvsplay.modules.support.Results;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class PackageModule implements Module {
             String withUpdate = update != null && !todo.isEmpty() ? update + " && " + command : command;
             changes.add(Change.of(description, host -> runOrFail(host, withUpdate, description)));
         }
-        return Plan.changes(changes, Fields.of("packages", todo, "cache_updated", refresh,
+        return Plan.changes(changes, Results.of("packages", todo, "cache_updated", refresh,
                 "msg", todo.isEmpty() ? "all packages are " + state : null));
     }
 
@@ -181,7 +182,7 @@ public final class PackageModule implements Module {
 
     private static Map<String, Object> runOrFail(RemoteHost host, String command, String what) {
         ExecResult r = host.run(command);
-        Map<String, Object> result = Fields.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr(),
+        Map<String, Object> result = Results.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr(),
                 "stdout_lines", CommandRun.lines(r.stdout().strip()));
         if (!r.ok()) {
             throw new ModuleFailure("failed to " + what + " on " + host.hostName() + ": " + r.stderr().strip(), result);

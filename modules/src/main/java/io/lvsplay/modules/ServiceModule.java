@@ -12,6 +12,7 @@ import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
+import io.lvsplay.modules.support.Results;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public final class ServiceModule implements Module {
         boolean enabledAfter = args.has("enabled") ? args.bool("enabled", false) : status.enabled();
         String stateAfter = state == null ? (status.running() ? "started" : "stopped")
                 : state.equals("stopped") ? "stopped" : "started";
-        return Plan.changes(changes, Fields.of("name", name, "state", stateAfter, "enabled", enabledAfter,
+        return Plan.changes(changes, Results.of("name", name, "state", stateAfter, "enabled", enabledAfter,
                 "status", Map.of("init", status.init(), "running", status.running())));
     }
 
@@ -155,7 +156,7 @@ public final class ServiceModule implements Module {
         if (!r.ok()) {
             throw new ModuleFailure("Unable to " + what + " on " + host.hostName() + ": "
                     + (r.stdout() + r.stderr()).strip(),
-                    Fields.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr()));
+                    Results.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr()));
         }
         return Map.of();
     }

@@ -8,6 +8,7 @@ import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.FileStat;
+import io.lvsplay.modules.support.Results;
 import java.util.Base64;
 
 /** Reads a file of the host into the result, base64-encoded like Ansible's slurp. Never changes anything. */
@@ -32,7 +33,7 @@ public final class SlurpModule implements Module {
             throw new ModuleFailure("source is a directory and must be a file: " + src);
         }
         byte[] content = ctx.host().readFile(src).orElseThrow(() -> new ModuleFailure("file not found: " + src));
-        return Plan.unchanged(Fields.of("content", Base64.getEncoder().encodeToString(content),
+        return Plan.unchanged(Results.of("content", Base64.getEncoder().encodeToString(content),
                 "source", src, "encoding", "base64"));
     }
 }

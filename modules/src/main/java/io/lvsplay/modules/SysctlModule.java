@@ -15,6 +15,7 @@ import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
 import io.lvsplay.modules.FileContentPlanner.DesiredFile;
 import io.lvsplay.modules.FileContentPlanner.ExistingFile;
+import io.lvsplay.modules.support.Results;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class SysctlModule implements Module {
         if (reload) {
             changes.add(reload(file, ignoreErrors));
         }
-        return Plan.changes(changes, Fields.of("name", key, "value", value, "sysctl_file", file));
+        return Plan.changes(changes, Results.of("name", key, "value", value, "sysctl_file", file));
     }
 
     /* Ansible writes booleans as 1/0 and strips surrounding blanks. */
@@ -151,7 +152,7 @@ public final class SysctlModule implements Module {
                     ExecResult r = host.run(cmd);
                     if (!r.ok() && !ignoreErrors) {
                         throw new ModuleFailure("setting " + key + " failed: " + r.stderr().strip(),
-                                Fields.of("rc", r.exitCode(), "stderr", r.stderr()));
+                                Results.of("rc", r.exitCode(), "stderr", r.stderr()));
                     }
                     return Map.of();
                 }));
@@ -163,7 +164,7 @@ public final class SysctlModule implements Module {
             ExecResult r = host.run(cmd);
             if (!r.ok()) {
                 throw new ModuleFailure("Failed to reload sysctl: " + (r.stdout() + r.stderr()).strip(),
-                        Fields.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr()));
+                        Results.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr()));
             }
             return Map.of();
         });

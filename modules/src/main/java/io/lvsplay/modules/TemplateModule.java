@@ -10,6 +10,7 @@ import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.modules.FileContentPlanner.DesiredFile;
 import io.lvsplay.modules.FileContentPlanner.ExistingFile;
+import io.lvsplay.modules.support.Results;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,10 +54,10 @@ public final class TemplateModule implements Module {
                 throw new ModuleFailure("destination " + dest + " is a directory");
             }
         }
-        Plan result = Plan.unchanged().withResult(Fields.of("dest", dest, "src", template.toString(),
+        Plan result = Plan.unchanged().withResult(Results.of("dest", dest, "src", template.toString(),
                 "checksum", FileContentPlanner.sha1(content), "size", (long) content.length));
         if (existing.exists() && !args.bool("force", true)) {
-            return result.withResult(Fields.of("msg", "file already exists"));
+            return result.withResult(Results.of("msg", "file already exists"));
         }
         List<Change> changes = FileContentPlanner.plan(existing, new DesiredFile(dest, content,
                 FileAttributes.from(args), args.bool("backup", false), args.str("validate")));

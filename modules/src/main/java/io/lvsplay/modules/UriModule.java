@@ -9,6 +9,7 @@ import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
+import io.lvsplay.modules.support.Results;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public final class UriModule implements Module {
         String method = args.str("method").toUpperCase();
         boolean safeMethod = method.equals("GET") || method.equals("HEAD");
         if (ctx.checkMode() && !safeMethod) {
-            return Plan.unchanged(Fields.of("msg", "not sending " + method + " " + url + " in check mode"))
+            return Plan.unchanged(Results.of("msg", "not sending " + method + " " + url + " in check mode"))
                     .skippedInCheckMode();
         }
         List<Integer> expected = args.list("status_code").stream()
@@ -89,7 +90,7 @@ public final class UriModule implements Module {
         String content = lastNewline < 0 ? "" : out.substring(0, lastNewline);
         int status = codeText.matches("\\d+") && !codeText.equals("000") ? Integer.parseInt(codeText) : -1;
 
-        Map<String, Object> result = new LinkedHashMap<>(Fields.of("url", url, "status", status));
+        Map<String, Object> result = new LinkedHashMap<>(Results.of("url", url, "status", status));
         if (args.bool("return_content", false)) {
             result.put("content", content);
             parseJson(content).ifPresent(json -> result.put("json", json));

@@ -11,6 +11,7 @@ import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
+import io.lvsplay.modules.support.Results;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ public final class UserModule implements Module {
         String name = args.str("name");
         if (args.str("state").equals("absent")) {
             if (!facts.exists()) {
-                return Plan.unchanged(Fields.of("name", name, "state", "absent"));
+                return Plan.unchanged(Results.of("name", name, "state", "absent"));
             }
             List<String> argv = new ArrayList<>(List.of("userdel"));
             if (args.bool("force", false)) {
@@ -89,7 +90,7 @@ public final class UserModule implements Module {
             }
             argv.add(name);
             return Plan.changes(List.of(step("remove user " + name, argv, null, name, false)),
-                    Fields.of("name", name, "state", "absent", "force", args.bool("force", false),
+                    Results.of("name", name, "state", "absent", "force", args.bool("force", false),
                             "remove", args.bool("remove", false)));
         }
         UserCommands commands = new UserCommands(args, facts);
@@ -145,7 +146,7 @@ public final class UserModule implements Module {
         return Change.of(description, host -> {
             ExecResult r = stdin == null ? host.run(ShellQuote.join(argv)) : host.run(ShellQuote.join(argv), stdin);
             if (!r.ok()) {
-                throw new ModuleFailure((r.stderr() + r.stdout()).strip(), Fields.of("rc", r.exitCode(),
+                throw new ModuleFailure((r.stderr() + r.stdout()).strip(), Results.of("rc", r.exitCode(),
                         "name", name));
             }
             return reread ? accountFields(host, name) : Map.of();
@@ -154,7 +155,7 @@ public final class UserModule implements Module {
 
     private static Map<String, Object> accountFields(RemoteHost host, String name) {
         UserFacts.Account a = UserFacts.read(host, name).account();
-        return a == null ? Map.of() : Fields.of("uid", a.uid(), "group", a.gid(), "home", a.home(),
+        return a == null ? Map.of() : Results.of("uid", a.uid(), "group", a.gid(), "home", a.home(),
                 "shell", a.shell(), "comment", a.comment());
     }
 }

@@ -7,6 +7,7 @@ import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
+import io.lvsplay.modules.support.Results;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class UserSshKey {
         String q = ShellQuote.quote(path);
         ExecResult fp = host.run("ssh-keygen -l -f " + q);
         ExecResult pub = host.run("cat -- " + q + ".pub");
-        return Fields.of("ssh_fingerprint", fp.stdout().strip(), "ssh_key_file", path,
+        return Results.of("ssh_fingerprint", fp.stdout().strip(), "ssh_key_file", path,
                 "ssh_public_key", pub.stdout().strip());
     }
 }

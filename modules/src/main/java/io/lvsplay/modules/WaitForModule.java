@@ -9,6 +9,7 @@ import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
+import io.lvsplay.modules.support.Results;
 import java.util.Map;
 
 /**
@@ -69,7 +70,7 @@ public final class WaitForModule implements Module {
         if (probe == null) {
             // no port and no path: Ansible simply sleeps for the timeout
             ctx.host().run("sleep " + (delay + timeout));
-            return Plan.unchanged(Fields.of("elapsed", delay + timeout, "state", state));
+            return Plan.unchanged(Results.of("elapsed", delay + timeout, "state", state));
         }
         String condition = waitForPresence ? probe : "! { " + probe + "; }";
         String script = String.join("\n",
@@ -84,7 +85,7 @@ public final class WaitForModule implements Module {
                 "done");
         ExecResult r = ctx.host().run(script);
         int elapsed = r.stdout().strip().matches("\\d+") ? Integer.parseInt(r.stdout().strip()) : 0;
-        Map<String, Object> result = Fields.of("elapsed", elapsed, "state", state, "port", port, "path", path,
+        Map<String, Object> result = Results.of("elapsed", elapsed, "state", state, "port", port, "path", path,
                 "search_regex", regex);
         if (r.exitCode() == 124) {
             String msg = args.str("msg", "Timeout when waiting for " + what
