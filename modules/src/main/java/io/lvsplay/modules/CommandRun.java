@@ -119,8 +119,8 @@ final class CommandRun {
                 "rc", r.exitCode(),
                 "stdout", stdout,
                 "stderr", stderr,
-                "stdout_lines", lines(stdout),
-                "stderr_lines", lines(stderr),
+                "stdout_lines", Results.lines(stdout),
+                "stderr_lines", Results.lines(stderr),
                 "start", TIME.format(start),
                 "end", TIME.format(end),
                 "delta", delta(Duration.between(start, end)));
@@ -136,10 +136,6 @@ final class CommandRun {
             end--;
         }
         return s.substring(0, end);
-    }
-
-    static List<String> lines(String text) {
-        return text.isEmpty() ? List.of() : List.of(text.split("\r?\n", -1));
     }
 
     private static String delta(Duration d) {

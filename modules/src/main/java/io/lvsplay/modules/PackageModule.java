@@ -183,7 +183,7 @@ public final class PackageModule implements Module {
     private static Map<String, Object> runOrFail(RemoteHost host, String command, String what) {
         ExecResult r = host.run(command);
         Map<String, Object> result = Results.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr(),
-                "stdout_lines", CommandRun.lines(r.stdout().strip()));
+                "stdout_lines", Results.lines(r.stdout().strip()));
         if (!r.ok()) {
             throw new ModuleFailure("failed to " + what + " on " + host.hostName() + ": " + r.stderr().strip(), result);
         }
