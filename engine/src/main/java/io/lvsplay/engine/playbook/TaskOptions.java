@@ -32,6 +32,12 @@ public record TaskOptions(
                 null, null, null, null, null, Map.of(), null, null, null);
     }
 
+    /** These options with {@code host} as delegate_to. */
+    public TaskOptions withDelegateTo(String host) {
+        return new TaskOptions(name, when, tags, vars, become, becomeUser, host, runOnce, noLog,
+                ignoreErrors, ignoreUnreachable, checkMode, diff, environment, throttle, anyErrorsFatal, connection);
+    }
+
     /** These options with {@code newVars} in place of their own vars. */
     public TaskOptions withVars(Map<String, Object> newVars) {
         return new TaskOptions(name, when, tags, newVars, become, becomeUser, delegateTo, runOnce, noLog,

@@ -169,7 +169,7 @@ public final class TaskParser {
                 moduleValue = space < 0 ? null : text.substring(space + 1);
             }
             if (actionKey.equals("local_action")) {
-                options = withDelegate(options, "localhost");
+                options = options.withDelegateTo("localhost");
             }
         } else {
             moduleValue = moduleKey == null ? null : map.get(moduleKey);
@@ -320,12 +320,6 @@ public final class TaskParser {
                 boolOrNull(map.get("ignore_unreachable")), boolOrNull(map.get("check_mode")),
                 boolOrNull(map.get("diff")), envMap, map.get("throttle"), map.get("any_errors_fatal"),
                 stringOrNull(map.get("connection")));
-    }
-
-    private static TaskOptions withDelegate(TaskOptions o, String host) {
-        return new TaskOptions(o.name(), o.when(), o.tags(), o.vars(), o.become(), o.becomeUser(), host, o.runOnce(),
-                o.noLog(), o.ignoreErrors(), o.ignoreUnreachable(), o.checkMode(), o.diff(), o.environment(),
-                o.throttle(), o.anyErrorsFatal(), o.connection());
     }
 
     private void checkKeys(Map<String, Object> map, YamlDocument doc, Set<String> allowed, String what) {
