@@ -98,9 +98,13 @@ public final class Docker {
         return run(List.of("image", "inspect", "--format", "{{.Id}}", image), null).ok();
     }
 
-    public void createNetwork(String name, Subnet subnet, Map<String, String> labels) {
+    /** A bridge network; {@code masquerade} false keeps Docker from SNATing what leaves its subnet. */
+    public void createNetwork(String name, Subnet subnet, Map<String, String> labels, boolean masquerade) {
         List<String> args = new ArrayList<>(List.of("network", "create", "--driver", "bridge",
                 "--subnet", subnet.cidr(), "--gateway", subnet.gateway()));
+        if (!masquerade) {
+            args.addAll(List.of("-o", "com.docker.network.bridge.enable_ip_masquerade=false"));
+        }
         labels.forEach((k, v) -> args.addAll(List.of("--label", k + "=" + v)));
         args.add(name);
         ExecResult result = run(args, null);

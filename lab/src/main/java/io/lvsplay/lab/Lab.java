@@ -124,7 +124,11 @@ public final class Lab implements AutoCloseable {
     private void create() {
         Map<String, String> labLabel = Map.of(LabNames.LAB_LABEL, plan.name());
         for (LabNetwork n : plan.networks()) {
-            docker.createNetwork(LabNames.network(plan.name(), n.key()), n.subnet(), labLabel);
+            // The client side of a NAT director is not masqueraded: the host's iptables also see the frames the
+            // director bridges into the lan, and Docker's rule would rewrite the client's address there, so
+            // real servers would see the host's gateway instead of the client (the agent's transparent mode).
+            docker.createNetwork(LabNames.network(plan.name(), n.key()), n.subnet(), labLabel,
+                    !n.key().equals(LabNetwork.WAN));
         }
         for (LabHost host : hosts.values()) {
             List<Attachment> attachments = host.plan().attachments();

@@ -23,7 +23,8 @@ public final class AgentConfigParser {
     private static final Set<String> TOP_KEYS =
             Set.of("control", "control_group", "limits", "timeouts", "connect_timeout", "metrics", "event_loops", "buffer_size", "services");
     private static final Set<String> SERVICE_KEYS =
-            Set.of("service", "check", "inhibit_on_failure", "sorry_server", "alpha", "omega", "send_proxy", "accept_proxy");
+            Set.of("service", "check", "inhibit_on_failure", "sorry_server", "alpha", "omega", "send_proxy", "accept_proxy",
+                    "transparent");
     private static final Set<String> CHECK_KEYS = Set.of("type", "connect_port", "path", "status", "receive",
             "virtualhost", "delay_loop", "connect_timeout", "retry", "delay_before_retry", "misc_path", "misc_timeout");
 
@@ -128,8 +129,16 @@ public final class AgentConfigParser {
         if ((sendProxy != ProxyMode.NONE || acceptProxy) && key.protocol() != io.lvsplay.agent.rules.Protocol.TCP) {
             throw error(node, "send_proxy and accept_proxy apply to TCP services only");
         }
+        boolean transparent = bool(m, "transparent");
+        if (transparent && key.protocol() != io.lvsplay.agent.rules.Protocol.TCP) {
+            throw error(m.get("transparent"), "transparent applies to TCP services only (the agent's UDP flows always come from the director)");
+        }
+        String unavailable = transparent ? io.lvsplay.agent.net.TransparentSockets.unavailableReason() : null;
+        if (unavailable != null) {
+            throw error(m.get("transparent"), "transparent: true cannot work on this host: " + unavailable);
+        }
         return new ServiceOptions(key, check, bool(m, "inhibit_on_failure"), sorry, bool(m, "alpha"), bool(m, "omega"), node.line(),
-                sendProxy, acceptProxy);
+                sendProxy, acceptProxy, transparent);
     }
 
     private HealthCheckSpec check(YamlNode node) throws InvalidConfigException {

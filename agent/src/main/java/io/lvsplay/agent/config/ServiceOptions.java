@@ -15,10 +15,17 @@ import java.util.Optional;
  * @param omega            on shutdown, log every server that was up as going down
  * @param sendProxy        PROXY protocol header towards the real servers (a server's rules comment overrides it)
  * @param acceptProxy      clients (a load balancer in front) open with a PROXY header that names the real client
+ * @param transparent      real-server connections come from the client's own address (IP_TRANSPARENT), as IPVS-NAT
  */
 public record ServiceOptions(ServiceKey service, Optional<HealthCheckSpec> check, boolean inhibitOnFailure,
                              Optional<Endpoint> sorryServer, boolean alpha, boolean omega, int line,
-                             ProxyMode sendProxy, boolean acceptProxy) {
+                             ProxyMode sendProxy, boolean acceptProxy, boolean transparent) {
+
+    public ServiceOptions(ServiceKey service, Optional<HealthCheckSpec> check, boolean inhibitOnFailure,
+                          Optional<Endpoint> sorryServer, boolean alpha, boolean omega, int line,
+                          ProxyMode sendProxy, boolean acceptProxy) {
+        this(service, check, inhibitOnFailure, sorryServer, alpha, omega, line, sendProxy, acceptProxy, false);
+    }
 
     public ServiceOptions(ServiceKey service, Optional<HealthCheckSpec> check, boolean inhibitOnFailure,
                           Optional<Endpoint> sorryServer, boolean alpha, boolean omega, int line) {

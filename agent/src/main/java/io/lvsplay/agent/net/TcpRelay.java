@@ -121,8 +121,20 @@ final class TcpRelay extends LoopResident {
         destination.connectionOpened();
         service.counters().connection();
         connectStarted = System.nanoTime();
+        if (service.options().transparent()) {
+            try {
+                backend = TransparentSockets.open(clientAddress.getAddress());
+            } catch (IOException e) {
+                // the director cannot speak as the client: no real server would do better, so refuse, and say why
+                Log.warn("service " + service.key() + ": connection from " + clientAddress + " refused: " + e.getMessage());
+                abort();
+                return;
+            }
+        }
         try {
-            backend = SocketChannel.open();
+            if (backend == null) {
+                backend = SocketChannel.open();
+            }
             backend.configureBlocking(false);
             backend.setOption(StandardSocketOptions.TCP_NODELAY, true);
             boolean done = backend.connect(destination.address().socketAddress());

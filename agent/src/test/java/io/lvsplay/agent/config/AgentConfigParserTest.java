@@ -69,6 +69,15 @@ class AgentConfigParserTest {
     }
 
     @Test
+    void transparentIsForTcpServices() throws Exception {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> AgentConfigParser.parse("a.yml", "services:\n  - service: udp 1.2.3.4:53\n    transparent: true\n"));
+        assertTrue(e.getMessage().startsWith("a.yml:3: transparent applies to TCP services only"), e.getMessage());
+        AgentConfig c = AgentConfigParser.parse("a.yml", "services:\n  - service: tcp 1.2.3.4:80\n    transparent: false\n");
+        assertTrue(!c.options(ServiceKey.parse("tcp 1.2.3.4:80")).transparent());
+    }
+
+    @Test
     void reportsBadCheckType() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> AgentConfigParser.parse("a.yml", "services:\n  - service: tcp 1.2.3.4:80\n    check: {type: PING}\n"));

@@ -1,5 +1,6 @@
 package io.lvsplay.it.lvs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvsplay.lab.LabTopology;
@@ -36,5 +37,36 @@ class LvsNatLabTest extends LvsLabTestBase {
         String nat = lab.host("director").run("iptables -t nat -S POSTROUTING");
         assertTrue(nat.contains("-j MASQUERADE"), nat);
         assertTrue(lab.host("director").run("cat /etc/iptables/rules.v4").contains("-j MASQUERADE"));
+    }
+
+    /** As with kernel IPVS-NAT, the real servers see and log the client, not the director (agent transparent mode). */
+    @Test
+    @Order(11)
+    void realServersLogTheClientsOwnAddress() {
+        String client = lab.host("client").address("wan");
+        String dip = lab.host("director").address("lan");
+        lab.host("rs1").run(": > /var/log/nginx/lvsplay-demo.log");
+        lab.host("rs2").run(": > /var/log/nginx/lvsplay-demo.log");
+        for (int i = 0; i < 4; i++) {
+            lab.host("client").run("curl -s -m 5 -o /dev/null http://" + lab.vip() + "/");
+        }
+        String logs = lab.host("rs1").run("cat /var/log/nginx/lvsplay-demo.log") + lab.host("rs2").run("cat /var/log/nginx/lvsplay-demo.log");
+        assertTrue(logs.contains(client + " - "), "the client " + client + " in the access logs:\n" + logs);
+        // (the agent's health checks do come from the director)
+        assertTrue(logs.lines().noneMatch(l -> l.startsWith(dip + " ") && l.contains("\"GET / ")),
+                "no request from the director's " + dip + ":\n" + logs);
+        assertTrue(lab.host("director").run("cat /etc/lvsplay/agent.yml").contains("transparent: true"));
+        assertTrue(lab.host("director").run("ip -4 rule show").contains("lookup 4156"));
+    }
+
+    /** lvs-teardown.yml takes the transparent relay's routing away with the rest. */
+    @Test
+    @Order(90)
+    void teardownRemovesTheTransparentRouting() {
+        assertEquals(0, run(lab.inventoryFile(), "lvs-teardown.yml").exitCode());
+        String director = lab.host("director").run("ip -4 rule show; iptables -t mangle -S PREROUTING; "
+                + "ip -4 route show table 4156 2>&1; cat /etc/iptables/rules.v4 2>/dev/null; ls /etc/network/if-up.d/");
+        assertTrue(!director.contains("lookup 4156") && !director.contains("--transparent")
+                && !director.contains("local default") && !director.contains("lvsplay-transparent"), director);
     }
 }
