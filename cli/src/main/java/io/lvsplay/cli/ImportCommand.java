@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,11 +41,86 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Where inventory.ini and group_vars/ go.")
     Path out;
 
+    @Option(names = "--from", paramLabel = "HOST", description = "Read a live director of the inventory (-i) over SSH: "
+            + "its IPVS table (kernel or lvsplay agent), keepalived.conf or ldirectord.cf (playbooks/lvs-import-collect.yml).")
+    String from;
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "The inventory that reaches --from HOST.")
+    String inventory;
+
     @Override
     public Integer call() {
+        if (from == null) {
+            return importFiles();
+        }
+        if (ipvsadm != null || keepalived != null || ldirectord != null) {
+            System.err.println("ERROR! --from HOST reads the files from the host: give either --from or --ipvsadm/--keepalived/--ldirectord");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (inventory == null) {
+            System.err.println("ERROR! --from HOST needs the inventory that reaches it: -i INVENTORY");
+            return ExitCodes.BAD_INPUT;
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("lvsplay-import-",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            int rc = collect(dir);
+            if (rc != ExitCodes.OK) {
+                System.err.println("ERROR! could not read the director " + from + " (the run above says why)");
+                return rc;
+            }
+            ipvsadm = existing(dir.resolve("ipvsadm.txt"));
+            keepalived = existing(dir.resolve("keepalived.conf"));
+            ldirectord = existing(dir.resolve("ldirectord.cf"));
+            if (keepalived != null && ldirectord != null) {
+                System.err.println("ERROR! " + from + " has both /etc/keepalived/keepalived.conf and /etc/ha.d/ldirectord.cf: "
+                        + "import one HA manager, from files (lvsplay import --ipvsadm ... --keepalived FILE | --ldirectord FILE)");
+                return ExitCodes.GENERIC_ERROR;
+            }
+            return importFiles();
+        } catch (IOException e) {
+            System.err.println("ERROR! " + e.getMessage());
+            return ExitCodes.GENERIC_ERROR;
+        } finally {
+            deleteQuietly(dir); // keepalived.conf and ldirectord.cf hold secrets: nothing stays on the controller
+        }
+    }
+
+    /** Runs playbooks/lvs-import-collect.yml against the host: it copies what it finds into {@code dir}. */
+    private int collect(Path dir) {
+        Optional<Path> playbook = io.lvsplay.cli.verify.Playbooks.find("lvs-import-collect.yml");
+        if (playbook.isEmpty()) {
+            System.err.println("ERROR! cannot find playbooks/lvs-import-collect.yml: set LVSPLAY_HOME to the lvsplay checkout or run from it");
+            return ExitCodes.BAD_INPUT;
+        }
+        return Main.execute(new String[] {"run", "-i", inventory, playbook.get().toString(),
+            "-e", "lvs_import_host=" + from, "-e", "lvs_import_dir=" + dir});
+    }
+
+    private static Path existing(Path p) {
+        return Files.isRegularFile(p) ? p : null;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // a temp directory left behind is 0700
+        }
+    }
+
+    private Integer importFiles() {
         try {
             if (ipvsadm == null && keepalived == null && ldirectord == null) {
-                throw new ImportException("give --ipvsadm FILE, --keepalived FILE or --ldirectord FILE");
+                throw new ImportException(from != null ? from + " has no IPVS table, keepalived.conf or ldirectord.cf to import"
+                        : "give --ipvsadm FILE, --keepalived FILE or --ldirectord FILE, or --from HOST -i INVENTORY");
             }
             if (keepalived != null && ldirectord != null) {
                 throw new ImportException("--keepalived and --ldirectord are two HA managers for the same table: import one of them");

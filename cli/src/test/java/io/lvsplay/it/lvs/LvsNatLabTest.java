@@ -3,6 +3,7 @@ package io.lvsplay.it.lvs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lvsplay.it.LvsplayRun;
 import io.lvsplay.lab.LabTopology;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,22 @@ class LvsNatLabTest extends LvsLabTestBase {
                 "no request from the director's " + dip + ":\n" + logs);
         assertTrue(lab.host("director").run("cat /etc/lvsplay/agent.yml").contains("transparent: true"));
         assertTrue(lab.host("director").run("ip -4 rule show").contains("lookup 4156"));
+    }
+
+    /** lvsplay import --from reads the live director (its agent's table) back into an inventory. */
+    @Test
+    @Order(20)
+    void importFromTheLiveDirector() throws java.io.IOException {
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("lvsplay-import-nat");
+        String director = lab.host("director").address("wan");
+        LvsplayRun.Result r = LvsplayRun.run("import", "--from", "director", "-i", lab.inventoryFile().toString(),
+                "--director", "director=" + director, "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.output());
+        String vars = java.nio.file.Files.readString(out.resolve("group_vars/all.yml"));
+        String inventory = java.nio.file.Files.readString(out.resolve("inventory.ini"));
+        assertTrue(vars.contains(lab.vip()), vars);
+        assertTrue(inventory.contains(lab.host("rs1").address("lan")) && inventory.contains(lab.host("rs2").address("lan")), inventory);
+        assertTrue(r.changed("director") == 0, "reading changes nothing on the director:\n" + r.output());
     }
 
     /** lvs-teardown.yml takes the transparent relay's routing away with the rest. */
