@@ -7,7 +7,6 @@ import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.ShellQuote;
-import io.lvsplay.engine.transport.ExecResult;
 import java.util.Map;
 import java.util.Optional;
 

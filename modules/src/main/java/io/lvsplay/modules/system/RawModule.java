@@ -10,7 +10,6 @@ import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.ShellQuote;
-import io.lvsplay.engine.transport.ExecResult;
 import io.lvsplay.modules.support.Results;
 import java.util.EnumSet;
 import java.util.List;
