@@ -70,4 +70,26 @@ class CheckAndDiffTest extends SemanticsTestBase {
         assertEquals(0, again.changed("h1"), again.stdout());
         assertFalse(again.stdout().contains("--- before"), again.stdout());
     }
+
+    @Test
+    void checkVerboseListsTheCommandsARunWouldExecuteAndRunsNone() {
+        LvsplayRun.Result r = run("commands.yml", "--check", "-v");
+        assertEquals(0, r.exitCode(), r.output());
+        String path = file("app.conf").toString();
+        assertTrue(r.stdout().contains("would run on [h1]:\n  write " + path + " (18 bytes, mode 0640)\n  "), r.stdout());
+        assertTrue(r.stdout().contains("would run on [h1]:\n  echo ******** > " + file("touched")), r.stdout());
+        assertFalse(r.stdout().contains("hunter2-secret"), r.stdout());
+        assertFalse(r.stdout().contains("echo hidden-"), "no_log hides the commands too: " + r.stdout());
+        assertFalse(Files.exists(file("app.conf")));
+        assertFalse(Files.exists(file("touched")));
+    }
+
+    @Test
+    void aRunShowsItsCommandsFromTwoVs() {
+        assertFalse(run("commands.yml", "--check").stdout().contains("would run on"));
+        assertFalse(run("commands.yml", "-v").stdout().contains("running on"));
+        LvsplayRun.Result r = run("commands.yml", "-vv");
+        assertTrue(r.stdout().contains("running on [h1]:\n  echo ******** > " + file("touched")), r.stdout());
+        assertTrue(Files.exists(file("touched")));
+    }
 }

@@ -63,6 +63,6 @@ public final class AsyncStatusModule implements Module {
             return Plan.unchanged(result);
         }
         // the job changed the host: report it as the job did; the change itself is done already
-        return Plan.changes(List.of(Change.of("async job " + jid + " changed the host", host -> Map.of())), result);
+        return Plan.changes(List.of(Change.named("async job " + jid + " changed the host")), result);
     }
 }

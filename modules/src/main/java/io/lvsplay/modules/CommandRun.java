@@ -7,6 +7,8 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
+import io.lvsplay.engine.module.ResultReader;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
@@ -58,8 +60,8 @@ final class CommandRun {
                 : "cd -- " + ShellQuote.quote(chdir) + " || exit 1\n" + commandLine;
         byte[] stdin = stdinBytes(args);
         boolean strip = args.bool("strip_empty_ends", true);
-        Plan plan = Plan.change(Change.of("run " + (shown instanceof List<?> l ? ShellQuote.join(asStrings(l)) : shown),
-                host -> execute(host, full, stdin, shown, strip)));
+        Plan plan = Plan.change(Change.named("run " + (shown instanceof List<?> l ? ShellQuote.join(asStrings(l)) : shown))
+                .then(RemoteCommand.of(full, stdin), ResultReader.timed((r, host, start, end) -> read(r, start, end, shown, strip))));
         if (ctx.checkMode()) {
             plan = plan.withResult(Results.of("msg", "Command would have run if not in check mode", "rc", 0));
         }
@@ -107,11 +109,8 @@ final class CommandRun {
         return stdin.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Map<String, Object> execute(RemoteHost host, String command, byte[] stdin, Object shown,
-                                               boolean strip) {
-        LocalDateTime start = LocalDateTime.now();
-        ExecResult r = host.run(command, stdin);
-        LocalDateTime end = LocalDateTime.now();
+    private static Map<String, Object> read(ExecResult r, LocalDateTime start, LocalDateTime end, Object shown,
+                                            boolean strip) {
         String stdout = strip ? stripTrailingNewlines(r.stdout()) : r.stdout();
         String stderr = strip ? stripTrailingNewlines(r.stderr()) : r.stderr();
         Map<String, Object> result = Results.of(

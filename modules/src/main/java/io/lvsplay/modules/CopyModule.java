@@ -8,6 +8,7 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.modules.FileContentPlanner.DesiredFile;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,17 +86,17 @@ public final class CopyModule implements Module {
         // the file's attributes as they are once written, like Ansible's result
         Change last = changes.remove(changes.size() - 1);
         String written = dest;
-        changes.add(new Change(last.description(), last.diff(), h -> {
-            Map<String, Object> fields = new LinkedHashMap<>(last.action().apply(h));
-            fields.putAll(fileFields(h, written));
-            return fields;
-        }));
+        changes.add(last.then(RemoteCommand.of(StatFacts.script(written, false)),
+                (r, hostName) -> fileFields(StatFacts.read(r, written, hostName))));
         return Plan.changes(changes, result.result());
     }
 
     /* state, mode, owner, group, uid, gid of the destination, as Ansible's copy returns them. */
     private static Map<String, Object> fileFields(RemoteHost host, String dest) {
-        Map<String, Object> stat = StatFacts.read(host, dest, false);
+        return fileFields(StatFacts.read(host, dest, false));
+    }
+
+    private static Map<String, Object> fileFields(Map<String, Object> stat) {
         if (stat == null) {
             return Map.of();
         }

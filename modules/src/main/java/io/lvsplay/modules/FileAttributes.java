@@ -4,9 +4,9 @@ import io.lvsplay.engine.module.Change;
 import io.lvsplay.engine.module.Diff;
 import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.ShellQuote;
-import io.lvsplay.engine.transport.ExecResult;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,13 +53,12 @@ record FileAttributes(Object mode, String owner, String group) {
             after.append("group: ").append(group).append('\n');
         }
         String command = cmd.toString();
-        return Optional.of(Change.of("set attributes of " + stat.path(),
-                Diff.of(stat.path() + " (file attributes)", before.toString(), after.toString()),
-                host -> {
-                    ExecResult r = host.run(command);
+        return Optional.of(Change.named("set attributes of " + stat.path(),
+                Diff.of(stat.path() + " (file attributes)", before.toString(), after.toString()))
+                .then(RemoteCommand.of(command), (r, host) -> {
                     if (!r.ok()) {
                         throw new ModuleFailure("cannot set attributes of " + stat.path() + " on "
-                                + host.hostName() + ": " + r.stderr().strip());
+                                + host + ": " + r.stderr().strip());
                     }
                     return Map.of();
                 }));

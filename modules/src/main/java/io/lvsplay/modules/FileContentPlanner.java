@@ -2,12 +2,13 @@ package io.lvsplay.modules;
 
 import io.lvsplay.engine.module.Change;
 import io.lvsplay.engine.module.Diff;
+import io.lvsplay.engine.module.FileWrite;
 import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.FileSnapshot;
 import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
-import io.lvsplay.engine.transport.ExecResult;
 import io.lvsplay.modules.support.Results;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,19 +66,15 @@ final class FileContentPlanner {
         String mode = desired.attributes().modeFor(existing.stat());
         FileAttributes attrs = desired.attributes();
         boolean backup = desired.backup() && existing.exists();
-        changes.add(Change.of(existing.exists() ? "update " + desired.path() : "create " + desired.path(),
-                diff(desired.path(), existing.content(), desired.content()),
-                host -> {
-                    Map<String, Object> result = new LinkedHashMap<>();
-                    if (desired.validate() != null) {
-                        validate(host, desired.validate(), desired.content());
-                    }
-                    if (backup) {
-                        result.put("backup_file", backup(host, desired.path()));
-                    }
-                    host.writeFile(desired.path(), desired.content(), mode, attrs.owner(), attrs.group());
-                    return result;
-                }));
+        Change write = Change.named(existing.exists() ? "update " + desired.path() : "create " + desired.path(),
+                diff(desired.path(), existing.content(), desired.content()));
+        if (desired.validate() != null) {
+            write = validate(write, desired.validate(), desired.content());
+        }
+        if (backup) {
+            write = backup(write, desired.path());
+        }
+        changes.add(write.then(new FileWrite(desired.path(), desired.content(), mode, attrs.owner(), attrs.group())));
         return changes;
     }
 
@@ -116,24 +112,27 @@ final class FileContentPlanner {
     }
 
     /* The candidate content goes to a temp file that the user's command checks before install. */
-    private static void validate(RemoteHost host, String validate, byte[] content) {
+    private static Change validate(Change change, String validate, byte[] content) {
         String check = validate.replace("%s", "\"$lvsplay_tmp\"");
-        ExecResult r = host.run("lvsplay_tmp=$(mktemp) || exit 111; trap 'rm -f \"$lvsplay_tmp\"' EXIT; "
-                + "cat > \"$lvsplay_tmp\"; " + check, content);
-        if (!r.ok()) {
-            throw new ModuleFailure("failed to validate", Results.of(
-                    "exit_status", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr(), "validate", validate));
-        }
+        return change.then(RemoteCommand.of("lvsplay_tmp=$(mktemp) || exit 111; trap 'rm -f \"$lvsplay_tmp\"' EXIT; "
+                + "cat > \"$lvsplay_tmp\"; " + check, content), (r, host) -> {
+                    if (!r.ok()) {
+                        throw new ModuleFailure("failed to validate", Results.of(
+                                "exit_status", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr(), "validate", validate));
+                    }
+                    return Map.of();
+                });
     }
 
     /* Named like Ansible's backups, with the host's clock: dest.YYYY-MM-DD@HH:MM:SS~ */
-    static String backup(RemoteHost host, String path) {
+    static Change backup(Change change, String path) {
         String q = ShellQuote.quote(path);
-        ExecResult r = host.run("b=" + q + ".$(date +%Y-%m-%d@%H:%M:%S)~ && cp -p -- " + q
-                + " \"$b\" && printf %s \"$b\"");
-        if (!r.ok()) {
-            throw new ModuleFailure("cannot back up " + path + " on " + host.hostName() + ": " + r.stderr().strip());
-        }
-        return r.stdout();
+        return change.then(RemoteCommand.of("b=" + q + ".$(date +%Y-%m-%d@%H:%M:%S)~ && cp -p -- " + q
+                + " \"$b\" && printf %s \"$b\""), (r, host) -> {
+                    if (!r.ok()) {
+                        throw new ModuleFailure("cannot back up " + path + " on " + host + ": " + r.stderr().strip());
+                    }
+                    return Map.of("backup_file", r.stdout());
+                });
     }
 }

@@ -9,6 +9,7 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
@@ -100,8 +101,8 @@ public final class FileModule implements Module {
             return List.of();
         }
         String cmd = "rm -rf -- " + ShellQuote.quote(stat.path());
-        return List.of(Change.of("remove " + stat.path(), stateDiff(stat, "absent"),
-                host -> runOrFail(host, cmd, "remove " + stat.path())));
+        return List.of(runOrFail("remove " + stat.path(), stateDiff(stat, "absent"),
+                cmd, "remove " + stat.path()));
     }
 
     private static List<Change> directory(RemoteHost host, FileStat stat, FileAttributes attrs, boolean recurse,
@@ -109,8 +110,8 @@ public final class FileModule implements Module {
         if (!stat.exists()) {
             String cmd = "mkdir -p -- " + ShellQuote.quote(stat.path())
                     + creationAttributes(stat.path(), FileMode.resolve(mode, null, true), attrs);
-            return List.of(Change.of("create directory " + stat.path(), stateDiff(stat, "directory"),
-                    h -> runOrFail(h, cmd, "create directory " + stat.path())));
+            return List.of(runOrFail("create directory " + stat.path(), stateDiff(stat, "directory"),
+                    cmd, "create directory " + stat.path()));
         }
         if (!stat.isDirectory()) {
             throw new ModuleFailure(stat.path() + " already exists as a " + stat.type());
@@ -125,8 +126,8 @@ public final class FileModule implements Module {
     private static List<Change> touch(FileStat stat, FileAttributes attrs) {
         String mode = FileMode.resolve(attrs.mode(), stat.exists() ? stat.mode() : null, stat.isDirectory());
         String cmd = "touch -- " + ShellQuote.quote(stat.path()) + creationAttributes(stat.path(), mode, attrs);
-        return List.of(Change.of("touch " + stat.path(), stateDiff(stat, stat.exists() ? stat.type() : "file"),
-                host -> runOrFail(host, cmd, "touch " + stat.path())));
+        return List.of(runOrFail("touch " + stat.path(), stateDiff(stat, stat.exists() ? stat.type() : "file"),
+                cmd, "touch " + stat.path()));
     }
 
     private static List<Change> link(RemoteHost host, FileStat stat, FileAttributes attrs, String src, boolean force) {
@@ -160,9 +161,9 @@ public final class FileModule implements Module {
         }
         String command = cmd.toString();
         String before = stat.isLink() ? "state: link\nsrc: " + stat.linkTarget() + "\n" : "state: " + stat.type() + "\n";
-        return List.of(Change.of("link " + stat.path() + " -> " + src,
+        return List.of(runOrFail("link " + stat.path() + " -> " + src,
                 Diff.of(stat.path(), before, "state: link\nsrc: " + src + "\n"),
-                h -> runOrFail(h, command, "link " + stat.path() + " to " + src)));
+                command, "link " + stat.path() + " to " + src));
     }
 
     private static String realPath(RemoteHost host, String path) {
@@ -198,12 +199,14 @@ public final class FileModule implements Module {
         return Diff.of(before.path(), "state: " + before.type() + "\n", "state: " + afterState + "\n");
     }
 
-    static Map<String, Object> runOrFail(RemoteHost host, String command, String what) {
-        ExecResult r = host.run(command);
-        if (!r.ok()) {
-            throw new ModuleFailure("cannot " + what + " on " + host.hostName() + ": " + r.stderr().strip(),
-                    Results.of("rc", r.exitCode(), "stderr", r.stderr()));
-        }
-        return Map.of();
+    /** The change that runs {@code command}, failing as "cannot WHAT on HOST: stderr" with rc and stderr. */
+    static Change runOrFail(String description, Diff diff, String command, String what) {
+        return Change.named(description, diff).then(RemoteCommand.of(command), (r, host) -> {
+            if (!r.ok()) {
+                throw new ModuleFailure("cannot " + what + " on " + host + ": " + r.stderr().strip(),
+                        Results.of("rc", r.exitCode(), "stderr", r.stderr()));
+            }
+            return Map.of();
+        });
     }
 }

@@ -8,6 +8,7 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
@@ -92,12 +93,19 @@ public final class GroupModule implements Module {
     }
 
     static Found lookup(RemoteHost host, String name) {
-        ExecResult r = host.run("getent group " + ShellQuote.quote(name));
+        return lookup(host.run(lookupScript(name)), name, host.hostName());
+    }
+
+    private static String lookupScript(String name) {
+        return "getent group " + ShellQuote.quote(name);
+    }
+
+    private static Found lookup(ExecResult r, String name, String hostName) {
         if (r.exitCode() == 2) {
             return null;
         }
         if (!r.ok()) {
-            throw new ModuleFailure("cannot look up group " + name + " on " + host.hostName() + ": "
+            throw new ModuleFailure("cannot look up group " + name + " on " + hostName + ": "
                     + r.stderr().strip());
         }
         return Found.parse(r.stdout());
@@ -105,13 +113,18 @@ public final class GroupModule implements Module {
 
     /* Runs argv; the gid the host then reports goes into the result (groupadd may choose it). */
     private static Change run(String description, List<String> argv, String name) {
-        return Change.of(description, host -> {
-            ExecResult r = host.run(ShellQuote.join(argv));
+        Change change = Change.named(description).then(RemoteCommand.of(ShellQuote.join(argv)), (r, host) -> {
             if (!r.ok()) {
                 throw new ModuleFailure((r.stderr() + r.stdout()).strip(), Results.of("rc", r.exitCode(),
                         "cmd", ShellQuote.join(argv)));
             }
-            Found now = argv.get(0).equals("groupdel") ? null : lookup(host, name);
+            return Map.of();
+        });
+        if (argv.get(0).equals("groupdel")) {
+            return change;
+        }
+        return change.then(RemoteCommand.of(lookupScript(name)), (r, host) -> {
+            Found now = lookup(r, name, host);
             return now == null ? Map.of() : Map.of("gid", now.gid());
         });
     }

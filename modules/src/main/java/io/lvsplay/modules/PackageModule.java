@@ -8,6 +8,8 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
+import io.lvsplay.engine.module.ResultReader;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
@@ -102,7 +104,7 @@ public final class PackageModule implements Module {
             String description = todo.isEmpty() ? "update the " + manager + " cache"
                     : (state.equals("absent") ? "remove " : "install ") + String.join(" ", todo);
             String withUpdate = update != null && !todo.isEmpty() ? update + " && " + command : command;
-            changes.add(Change.of(description, host -> runOrFail(host, withUpdate, description)));
+            changes.add(Change.named(description).then(RemoteCommand.of(withUpdate), runOrFail(description)));
         }
         return Plan.changes(changes, Results.of("packages", todo, "cache_updated", refresh,
                 "msg", todo.isEmpty() ? "all packages are " + state : null));
@@ -180,13 +182,14 @@ public final class PackageModule implements Module {
         return manager + " -y -q " + verb + " -- " + words + upgrade;
     }
 
-    private static Map<String, Object> runOrFail(RemoteHost host, String command, String what) {
-        ExecResult r = host.run(command);
-        Map<String, Object> result = Results.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr(),
+    private static ResultReader runOrFail(String what) {
+        return (r, host) -> {
+            Map<String, Object> result = Results.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr(),
                 "stdout_lines", Results.lines(r.stdout().strip()));
         if (!r.ok()) {
-            throw new ModuleFailure("failed to " + what + " on " + host.hostName() + ": " + r.stderr().strip(), result);
-        }
-        return result;
+                throw new ModuleFailure("failed to " + what + " on " + host + ": " + r.stderr().strip(), result);
+            }
+            return result;
+        };
     }
 }

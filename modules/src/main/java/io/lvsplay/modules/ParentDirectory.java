@@ -21,8 +21,7 @@ final class ParentDirectory {
             return Optional.empty();
         }
         String cmd = "mkdir -p -- " + ShellQuote.quote(parent);
-        return Optional.of(Change.of("create directory " + parent,
-                Diff.of(parent, "state: absent\n", "state: directory\n"),
-                h -> FileModule.runOrFail(h, cmd, "create directory " + parent)));
+        return Optional.of(FileModule.runOrFail("create directory " + parent,
+                Diff.of(parent, "state: absent\n", "state: directory\n"), cmd, "create directory " + parent));
     }
 }

@@ -58,8 +58,8 @@ final class RecursiveAttributes {
         }
         String command = cmd.toString();
         int count = differing;
-        return Optional.of(Change.of("set attributes recursively under " + root,
+        return Optional.of(FileModule.runOrFail("set attributes recursively under " + root,
                 Diff.of(root + " (file attributes, recursive)", count + " path(s) differ\n", "0 path(s) differ\n"),
-                h -> FileModule.runOrFail(h, command, "set attributes under " + root)));
+                command, "set attributes under " + root));
     }
 }

@@ -9,6 +9,7 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
@@ -65,9 +66,9 @@ public final class ServiceModule implements Module {
             boolean enabled = args.bool("enabled", false);
             if (enabled != status.enabled()) {
                 String cmd = enabled ? init.enable() : init.disable();
-                changes.add(Change.of((enabled ? "enable " : "disable ") + name,
+                changes.add(runOrFail((enabled ? "enable " : "disable ") + name,
                         Diff.of("service " + name, "enabled: " + status.enabled() + "\n", "enabled: " + enabled + "\n"),
-                        host -> runOrFail(host, cmd, (enabled ? "enable " : "disable ") + name)));
+                        cmd));
             }
         }
         boolean enabledAfter = args.has("enabled") ? args.bool("enabled", false) : status.enabled();
@@ -95,10 +96,10 @@ public final class ServiceModule implements Module {
             case "restarted" -> "restart";
             default -> status.running() ? "reload" : "start";
         };
-        return java.util.Optional.of(Change.of(verb + " " + name,
+        return java.util.Optional.of(runOrFail(verb + " " + name,
                 Diff.of("service " + name, "running: " + status.running() + "\n",
                         "running: " + !state.equals("stopped") + "\n"),
-                host -> runOrFail(host, cmd, verb + " " + name)));
+                cmd));
     }
 
     /*
@@ -151,14 +152,16 @@ public final class ServiceModule implements Module {
         };
     }
 
-    private static Map<String, Object> runOrFail(RemoteHost host, String cmd, String what) {
-        ExecResult r = host.run(cmd);
-        if (!r.ok()) {
-            throw new ModuleFailure("Unable to " + what + " on " + host.hostName() + ": "
-                    + (r.stdout() + r.stderr()).strip(),
-                    Results.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr()));
-        }
-        return Map.of();
+    /* The change that runs cmd; {@code what} (its description) names it in "Unable to WHAT on HOST". */
+    private static Change runOrFail(String what, Diff diff, String cmd) {
+        return Change.named(what, diff).then(RemoteCommand.of(cmd), (r, host) -> {
+            if (!r.ok()) {
+                throw new ModuleFailure("Unable to " + what + " on " + host + ": "
+                        + (r.stdout() + r.stderr()).strip(),
+                        Results.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr()));
+            }
+            return Map.of();
+        });
     }
 
     /** The commands of one init system for one service. */

@@ -21,16 +21,24 @@ final class StatFacts {
 
     /** The stat fields of {@code path}, or null when it does not exist. */
     static Map<String, Object> read(RemoteHost host, String path, boolean follow) {
-        String script = "p=" + ShellQuote.quote(path) + "; LC_ALL=C stat " + (follow ? "-L " : "") + "-c '" + FORMAT
+        return read(host.run(script(path, follow)), path, host.hostName());
+    }
+
+    /** The one command that reads {@code path}'s stat fields. */
+    static String script(String path, boolean follow) {
+        return "p=" + ShellQuote.quote(path) + "; LC_ALL=C stat " + (follow ? "-L " : "") + "-c '" + FORMAT
                 + "' -- \"$p\" || exit 3; r=0; w=0; x=0; [ -r \"$p\" ] && r=1; [ -w \"$p\" ] && w=1; "
                 + "[ -x \"$p\" ] && x=1; echo \"$r$w$x\"; "
                 + "if [ -L \"$p\" ]; then realpath -m -- \"$p\"; readlink -- \"$p\"; fi";
-        ExecResult r = host.run(script);
+    }
+
+    /** The stat fields {@link #script} printed, or null when the path does not exist. */
+    static Map<String, Object> read(ExecResult r, String path, String hostName) {
         if (!r.ok()) {
             if (r.stderr().contains("No such file or directory") || r.stderr().contains("Not a directory")) {
                 return null;
             }
-            throw new ModuleFailure("cannot stat " + path + " on " + host.hostName() + ": " + r.stderr().strip());
+            throw new ModuleFailure("cannot stat " + path + " on " + hostName + ": " + r.stderr().strip());
         }
         return parse(path, r.stdout().split("\n", -1));
     }

@@ -9,6 +9,7 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
@@ -143,25 +144,24 @@ public final class SysctlModule implements Module {
             return java.util.Optional.empty();
         }
         String cmd = "sysctl -w " + ShellQuote.quote(key + "=" + value);
-        return java.util.Optional.of(Change.of("set " + key + " in the running kernel",
-                Diff.of("sysctl " + key + " (running kernel)", state.live().strip() + "\n", value + "\n"),
-                host -> {
-                    if (reloadFollows) {
-                        return Map.of();
-                    }
-                    ExecResult r = host.run(cmd);
-                    if (!r.ok() && !ignoreErrors) {
-                        throw new ModuleFailure("setting " + key + " failed: " + r.stderr().strip(),
-                                Results.of("rc", r.exitCode(), "stderr", r.stderr()));
-                    }
-                    return Map.of();
-                }));
+        Change change = Change.named("set " + key + " in the running kernel",
+                Diff.of("sysctl " + key + " (running kernel)", state.live().strip() + "\n", value + "\n"));
+        if (reloadFollows) {
+            // the reload that follows sets the running value
+            return java.util.Optional.of(change);
+        }
+        return java.util.Optional.of(change.then(RemoteCommand.of(cmd), (r, host) -> {
+            if (!r.ok() && !ignoreErrors) {
+                throw new ModuleFailure("setting " + key + " failed: " + r.stderr().strip(),
+                        Results.of("rc", r.exitCode(), "stderr", r.stderr()));
+            }
+            return Map.of();
+        }));
     }
 
     private static Change reload(String file, boolean ignoreErrors) {
         String cmd = "sysctl " + (ignoreErrors ? "-e " : "") + "-p " + ShellQuote.quote(file);
-        return Change.of("reload " + file, host -> {
-            ExecResult r = host.run(cmd);
+        return Change.named("reload " + file).then(RemoteCommand.of(cmd), (r, host) -> {
             if (!r.ok()) {
                 throw new ModuleFailure("Failed to reload sysctl: " + (r.stdout() + r.stderr()).strip(),
                         Results.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr()));

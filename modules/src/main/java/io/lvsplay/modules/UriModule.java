@@ -2,11 +2,13 @@ package io.lvsplay.modules;
 
 import io.lvsplay.engine.module.ArgSpec;
 import io.lvsplay.engine.module.ArgSpec.Type;
+import io.lvsplay.engine.module.Change;
 import io.lvsplay.engine.module.Module;
 import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
 import io.lvsplay.modules.support.Results;
@@ -21,7 +23,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * An HTTP request made from the host itself (so it sees what the host sees: a VIP, a real
  * server on a private network), with curl, or python3 when the host has no curl.
- * Requests are reads: the task is never "changed"; non-GET requests are skipped in check mode.
+ * The task is never "changed" (as in Ansible). GET and HEAD are reads, made while planning; any other
+ * method is a plan effect the executor sends, so planning and --check never send it.
  */
 public final class UriModule implements Module {
     private static final ArgSpec SPEC = ArgSpec.of()
@@ -82,8 +85,20 @@ public final class UriModule implements Module {
         String follow = args.str("follow_redirects");
         boolean followRedirects = follow.equals("all") || follow.equals("yes") || follow.equals("true")
                 || (follow.equals("safe") && safeMethod);
-        ExecResult r = ctx.host().run(command(url, method, args.integer("timeout", 30),
-                args.bool("validate_certs", true), followRedirects, headers, body.length > 0), body);
+        String command = command(url, method, args.integer("timeout", 30), args.bool("validate_certs", true),
+                followRedirects, headers, body.length > 0);
+        boolean returnContent = args.bool("return_content", false);
+        if (safeMethod) {
+            // a read: made while planning, so a GET answers in --check too
+            return Plan.unchanged(response(ctx.host().run(command, body), url, expected, returnContent));
+        }
+        // a request that may change the server is sent by the executor, never while planning
+        return Plan.unchanged().withEffect(Change.named("send " + method + " " + url)
+                .then(RemoteCommand.of(command, body), (r, host) -> response(r, url, expected, returnContent)));
+    }
+
+    /* The result fields of a response; a status not in {@code expected} fails the task. */
+    private static Map<String, Object> response(ExecResult r, String url, List<Integer> expected, boolean returnContent) {
         String out = r.stdout();
         int lastNewline = out.lastIndexOf('\n');
         String codeText = out.substring(lastNewline + 1).strip();
@@ -91,7 +106,7 @@ public final class UriModule implements Module {
         int status = codeText.matches("\\d+") && !codeText.equals("000") ? Integer.parseInt(codeText) : -1;
 
         Map<String, Object> result = new LinkedHashMap<>(Results.of("url", url, "status", status));
-        if (args.bool("return_content", false)) {
+        if (returnContent) {
             result.put("content", content);
             parseJson(content).ifPresent(json -> result.put("json", json));
         }
@@ -101,7 +116,7 @@ public final class UriModule implements Module {
             throw new ModuleFailure((String) result.get("msg"), result);
         }
         result.put("msg", "OK (" + content.getBytes(StandardCharsets.UTF_8).length + " bytes)");
-        return Plan.unchanged(result);
+        return result;
     }
 
     private static byte[] body(ModuleArgs args, Map<String, Object> headers) {

@@ -22,12 +22,20 @@ record UserFacts(Account account, String passwordHash, Map<String, Integer> grou
     private static final String SEPARATOR = "@@lvsplay@@";
 
     static UserFacts read(RemoteHost host, String name) {
+        return read(host.run(script(name)), host.hostName());
+    }
+
+    /** The one command that reads the account, its password hash and the groups. */
+    static String script(String name) {
         String q = ShellQuote.quote(name);
-        ExecResult r = host.run("getent passwd " + q + "; echo " + SEPARATOR + "; getent shadow " + q
-                + " 2>/dev/null | cut -d: -f2; echo " + SEPARATOR + "; getent group");
+        return "getent passwd " + q + "; echo " + SEPARATOR + "; getent shadow " + q
+                + " 2>/dev/null | cut -d: -f2; echo " + SEPARATOR + "; getent group";
+    }
+
+    static UserFacts read(ExecResult r, String hostName) {
         String[] parts = r.stdout().split(SEPARATOR + "\n?", -1);
         if (parts.length != 3) {
-            throw new ModuleFailure("cannot read the account databases of " + host.hostName() + ": "
+            throw new ModuleFailure("cannot read the account databases of " + hostName + ": "
                     + r.stderr().strip());
         }
         return parse(parts[0], parts[1], parts[2]);

@@ -8,9 +8,8 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
-import io.lvsplay.engine.remote.RemoteHost;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.ShellQuote;
-import io.lvsplay.engine.transport.ExecResult;
 import io.lvsplay.modules.support.Results;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -143,18 +142,19 @@ public final class UserModule implements Module {
 
     /* Runs one command; after a create or modify, the account as the host now has it goes into the result. */
     private static Change step(String description, List<String> argv, byte[] stdin, String name, boolean reread) {
-        return Change.of(description, host -> {
-            ExecResult r = stdin == null ? host.run(ShellQuote.join(argv)) : host.run(ShellQuote.join(argv), stdin);
+        Change change = Change.named(description).then(RemoteCommand.of(ShellQuote.join(argv), stdin), (r, host) -> {
             if (!r.ok()) {
                 throw new ModuleFailure((r.stderr() + r.stdout()).strip(), Results.of("rc", r.exitCode(),
                         "name", name));
             }
-            return reread ? accountFields(host, name) : Map.of();
+            return Map.of();
         });
+        return reread ? change.then(RemoteCommand.of(UserFacts.script(name)),
+                (r, host) -> accountFields(UserFacts.read(r, host))) : change;
     }
 
-    private static Map<String, Object> accountFields(RemoteHost host, String name) {
-        UserFacts.Account a = UserFacts.read(host, name).account();
+    private static Map<String, Object> accountFields(UserFacts facts) {
+        UserFacts.Account a = facts.account();
         return a == null ? Map.of() : Results.of("uid", a.uid(), "group", a.gid(), "home", a.home(),
                 "shell", a.shell(), "comment", a.comment());
     }

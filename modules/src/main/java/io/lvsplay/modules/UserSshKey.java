@@ -4,6 +4,7 @@ import io.lvsplay.engine.module.Change;
 import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
@@ -26,14 +27,25 @@ final class UserSshKey {
             return accountPlan.withResult(describe(host, path));
         }
         List<Change> changes = new ArrayList<>(accountPlan.changes());
-        changes.add(Change.of("generate the ssh key " + path + " of user " + name, h -> {
-            generate(h, args, name, path);
-            return describe(h, path);
-        }));
+        String q = ShellQuote.quote(path);
+        changes.add(Change.named("generate the ssh key " + path + " of user " + name)
+                .then(generate(args, name, path), (r, h) -> {
+                    if (!r.ok()) {
+                        throw new ModuleFailure("Failed to generate the ssh key " + path + ": "
+                                + (r.stderr() + r.stdout()).strip());
+                    }
+                    return Map.of();
+                })
+                .then(RemoteCommand.of(FINGERPRINT + q), (r, h) -> Map.of("ssh_fingerprint", r.stdout().strip()))
+                .then(RemoteCommand.of(PUBLIC_KEY + q + ".pub"), (r, h) -> Map.of("ssh_key_file", path,
+                        "ssh_public_key", r.stdout().strip())));
         return Plan.changes(changes, accountPlan.result()).withResult(Map.of("ssh_key_file", path));
     }
 
-    private static void generate(RemoteHost host, ModuleArgs args, String name, String path) {
+    private static final String FINGERPRINT = "ssh-keygen -l -f ";
+    private static final String PUBLIC_KEY = "cat -- ";
+
+    private static RemoteCommand generate(ModuleArgs args, String name, String path) {
         List<String> keygen = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", args.str("ssh_key_type")));
         if (args.has("ssh_key_bits")) {
             keygen.addAll(List.of("-b", args.str("ssh_key_bits")));
@@ -47,16 +59,13 @@ final class UserSshKey {
                 + "if [ ! -d \"$d\" ]; then mkdir -p -m 0700 -- \"$d\" && chown " + u + ": -- \"$d\" || exit 1; fi; "
                 + ShellQuote.join(keygen) + " -C " + comment + " -N \"$pass\" -f " + ShellQuote.quote(path)
                 + " </dev/null && chown " + u + ": -- " + ShellQuote.quote(path) + " " + ShellQuote.quote(path + ".pub");
-        ExecResult r = host.run(script, (args.str("ssh_key_passphrase", "") + "\n").getBytes());
-        if (!r.ok()) {
-            throw new ModuleFailure("Failed to generate the ssh key " + path + ": " + (r.stderr() + r.stdout()).strip());
-        }
+        return RemoteCommand.of(script, (args.str("ssh_key_passphrase", "") + "\n").getBytes());
     }
 
     private static Map<String, Object> describe(RemoteHost host, String path) {
         String q = ShellQuote.quote(path);
-        ExecResult fp = host.run("ssh-keygen -l -f " + q);
-        ExecResult pub = host.run("cat -- " + q + ".pub");
+        ExecResult fp = host.run(FINGERPRINT + q);
+        ExecResult pub = host.run(PUBLIC_KEY + q + ".pub");
         return Results.of("ssh_fingerprint", fp.stdout().strip(), "ssh_key_file", path,
                 "ssh_public_key", pub.stdout().strip());
     }

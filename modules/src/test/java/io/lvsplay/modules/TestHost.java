@@ -70,7 +70,7 @@ final class TestHost implements ModuleContext {
     /** What the executor does with a plan: apply each change in order, merging result fields. */
     Map<String, Object> apply(Plan plan) {
         Map<String, Object> result = new LinkedHashMap<>(plan.result());
-        for (Change change : plan.changes()) {
+        for (Change change : plan.applied()) {
             result.putAll(change.action().apply(host));
         }
         return result;

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,14 @@ import org.junit.jupiter.api.Test;
 class UriModuleTest {
     private HttpServer server;
     private String base;
+    private final AtomicInteger requests = new AtomicInteger();
     private final TestHost host = new TestHost(Path.of("/nonexistent"));
 
     @BeforeEach
     void startServer() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
+            requests.incrementAndGet();
             byte[] in = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
             int status = path.equals("/missing") ? 404 : 200;
@@ -71,9 +74,34 @@ class UriModuleTest {
 
     @Test
     void aJsonBodyIsSentWithItsContentType() {
-        Plan plan = host.plan(new UriModule(), args("url", base + "/echo", "method", "POST", "body_format", "json",
-                "body", Map.of("weight", 2), "return_content", true));
-        assertEquals("POST {\"weight\": 2} application/json", plan.result().get("content"));
+        Map<String, Object> result = host.run(new UriModule(), args("url", base + "/echo", "method", "POST",
+                "body_format", "json", "body", Map.of("weight", 2), "return_content", true));
+        assertEquals("POST {\"weight\": 2} application/json", result.get("content"));
+    }
+
+    @Test
+    void planningAPostSendsNothingAndApplyingItSendsItOnce() {
+        Plan plan = host.plan(new UriModule(), args("url", base + "/echo", "method", "POST", "body", "x"));
+        assertEquals(0, requests.get());
+        assertFalse(plan.changesSomething(), "uri reports changed=false, as Ansible does");
+        assertEquals(List.of("send POST " + base + "/echo"), plan.effects().stream().map(c -> c.description()).toList());
+        assertEquals(200, host.apply(plan).get("status"));
+        assertEquals(1, requests.get());
+    }
+
+    @Test
+    void aPutOrDeleteIsNotSentWhilePlanning() {
+        for (String method : List.of("PUT", "DELETE")) {
+            host.plan(new UriModule(), args("url", base + "/", "method", method));
+        }
+        assertEquals(0, requests.get());
+    }
+
+    @Test
+    void aFailingStatusOfAPostFailsWhenApplied() {
+        Plan plan = host.plan(new UriModule(), args("url", base + "/missing", "method", "POST"));
+        ModuleFailure e = assertThrows(ModuleFailure.class, () -> host.apply(plan));
+        assertEquals("Status code was 404 and not [200]: HTTP Error 404", e.getMessage());
     }
 
     @Test
@@ -93,5 +121,6 @@ class UriModuleTest {
         Plan plan = new TestHost(Path.of("/nonexistent")).checkMode(true)
                 .plan(new UriModule(), args("url", base + "/missing", "method", "POST"));
         assertTrue(plan.skipInCheckMode());
+        assertEquals(0, requests.get());
     }
 }

@@ -89,6 +89,19 @@ class EngineLabTest {
 
     @Test
     @Order(3)
+    void checkVerboseListsTheCommandsARunWouldExecuteAndTheHostStaysAsItWas() {
+        String before = lab.host("rs1").run("ls -l --time-style=+%s /opt /etc/sysctl.d");
+        LvsplayRun.Result result = run("check-mode.yml", "--check", "-v");
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.stdout().contains("would run on [rs1]:\n  write /opt/check-mode.txt (19 bytes, mode "),
+                result.stdout());
+        assertTrue(result.stdout().contains("  write /etc/sysctl.d/91-check.conf ("), result.stdout());
+        assertEquals(before, lab.host("rs1").run("ls -l --time-style=+%s /opt /etc/sysctl.d"), "nothing was written");
+        assertFalse(lab.host("rs1").exec("test -e /opt/check-mode.txt").ok());
+    }
+
+    @Test
+    @Order(3)
     void checkModeReportsChangesAndAltersNothing() {
         LvsplayRun.Result result = run("check-mode.yml", "--check");
         assertEquals(0, result.exitCode(), result.output());

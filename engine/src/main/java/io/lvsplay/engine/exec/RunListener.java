@@ -22,6 +22,13 @@ public interface RunListener {
     default void retrying(TaskResult result, String task, int retriesLeft) {
     }
 
+    /**
+     * What applying a task's plan executes on {@code host}, one line per step (a script, or
+     * "write PATH (N bytes, mode M)"); {@code check}: nothing was executed.
+     */
+    default void commands(String host, boolean check, java.util.List<String> commands) {
+    }
+
     void noHostsLeft();
 
     void recap(Map<String, HostStats> stats);

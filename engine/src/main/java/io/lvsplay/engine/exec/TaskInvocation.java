@@ -57,7 +57,8 @@ final class TaskInvocation {
             if (!problems.isEmpty()) {
                 throw new ModuleFailure("invalid arguments for '" + task.moduleAsWritten() + "': " + String.join("; ", problems));
             }
-            Call call = new Call(task, host, module, args, vars, check, diff, delegate, target, label);
+            Call call = new Call(task, host, module, args, vars, check, diff, delegate, target, label,
+                    TaskOutcomes.noLog(task, scope));
             int asyncSeconds = KeywordInts.value(ctx.templar(), "async", task.async(), 0, vars, task.location().toString());
             if (traits.contains(Module.Trait.RUNS_ON_CONTROLLER)) {
                 if (asyncSeconds > 0) {
@@ -91,7 +92,7 @@ final class TaskInvocation {
 
     /** One module call, its arguments templated and checked: what {@link #execute} needs. */
     record Call(Task task, HostState host, Module module, Map<String, Object> args, Map<String, Object> vars,
-                boolean check, boolean diff, String delegate, String target, String label) {
+                boolean check, boolean diff, String delegate, String target, String label, boolean noLog) {
     }
 
     private RemoteHost remote(Connection connection, Task task, Scope scope, Map<String, Object> vars) {
@@ -116,13 +117,14 @@ final class TaskInvocation {
             plan = c.module().plan(new ModuleArgs(c.args(), c.module().argSpec()), mctx);
             planned = true;
             data.putAll(plan.result());
+            PlannedCommands.report(ctx, c.target(), plan, c.check(), c.noLog());
             if (c.check() && plan.skipInCheckMode() && plan.changesSomething()) {
                 data.putIfAbsent("msg", "skipped, running in check mode");
                 return result(c.host(), TaskStatus.SKIPPED, c.delegate(), c.label(), data, List.of(), traits);
             }
             if (!c.check()) {
-                for (Change change : plan.changes()) {
-                    data.putAll(change.action().apply(remote));
+                for (Change change : plan.applied()) {
+                    data.putAll(change.apply(remote));
                 }
             }
             List<Diff> diffs = c.diff() ? plan.changes().stream().map(Change::diff).filter(d -> d != null).toList()

@@ -171,6 +171,13 @@ public final class TextOutput implements RunListener {
     }
 
     @Override
+    public void commands(String host, boolean check, List<String> commands) {
+        StringBuilder text = new StringBuilder(check ? "would run" : "running").append(" on [").append(host).append("]:");
+        commands.forEach(c -> text.append("\n  ").append(c.replace("\n", "\n    ")));
+        print(text.toString());
+    }
+
+    @Override
     public void noHostsLeft() {
         print("\nNO MORE HOSTS LEFT " + "*".repeat(WIDTH - 19));
     }

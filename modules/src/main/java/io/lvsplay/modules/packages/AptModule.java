@@ -9,6 +9,7 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.modules.packages.AptState.Installed;
@@ -99,7 +100,12 @@ public final class AptModule implements Module {
         boolean onlyCache = names.isEmpty() && deb == null && !args.bool("autoremove", false);
         boolean refreshes = refresh && (onlyCache || work != null);
         if (refreshes) {
-            changes.add(Change.of("update the apt package lists", h -> refreshCache(h)));
+            changes.add(Change.named("update the apt package lists")
+                    .then(RemoteCommand.of(UPDATE), (r, h) -> {
+                        HostCommand.fields("update the apt package lists").read(r, h);
+                        return Map.of();
+                    })
+                    .then(RemoteCommand.of("stat -c %Y /var/lib/apt/lists"), (r, h) -> cacheTime(r.stdout())));
         }
         if (work != null) {
             changes.add(HostCommand.change(work.what(), Diff.of("apt", "", work.prepared()), work.command()));
@@ -195,9 +201,11 @@ public final class AptModule implements Module {
         return m.find() ? "No package matching '" + m.group(1) + "' is available" : "apt-get cannot install: " + aptError;
     }
 
-    private static Map<String, Object> refreshCache(RemoteHost host) {
-        HostCommand.run(host, "DEBIAN_FRONTEND=noninteractive apt-get -q update", "update the apt package lists");
-        String time = host.run("stat -c %Y /var/lib/apt/lists").stdout().strip();
+    private static final String UPDATE = "DEBIAN_FRONTEND=noninteractive apt-get -q update";
+
+    /* Only the cache time: the update's rc/stdout are not apt's result fields. */
+    private static Map<String, Object> cacheTime(String stdout) {
+        String time = stdout.strip();
         Map<String, Object> result = new LinkedHashMap<>();
         if (time.matches("\\d+")) {
             result.put("cache_update_time", Long.parseLong(time));

@@ -3,6 +3,8 @@ package io.lvsplay.modules.support;
 import io.lvsplay.engine.module.Change;
 import io.lvsplay.engine.module.Diff;
 import io.lvsplay.engine.module.ModuleFailure;
+import io.lvsplay.engine.module.RemoteCommand;
+import io.lvsplay.engine.module.ResultReader;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.transport.ExecResult;
 import java.util.Map;
@@ -17,17 +19,25 @@ public final class HostCommand {
 
     /** The change that runs {@code command}; {@code what} names it in the failure message. */
     public static Change change(String what, Diff diff, String command) {
-        return Change.of(what, diff, host -> run(host, command, what));
+        return Change.named(what, diff).then(RemoteCommand.of(command), fields(what));
+    }
+
+    /** Reads rc, stdout, stderr and their _lines; a non-zero exit fails naming {@code what} and the host. */
+    public static ResultReader fields(String what) {
+        return (r, host) -> fields(r, host, what);
     }
 
     public static Map<String, Object> run(RemoteHost host, String command, String what) {
-        ExecResult r = host.run(command);
+        return fields(host.run(command), host.hostName(), what);
+    }
+
+    private static Map<String, Object> fields(ExecResult r, String hostName, String what) {
         String out = strip(r.stdout());
         String err = strip(r.stderr());
         Map<String, Object> result = Results.of("rc", r.exitCode(), "stdout", out, "stderr", err,
                 "stdout_lines", Results.lines(out), "stderr_lines", Results.lines(err));
         if (!r.ok()) {
-            throw new ModuleFailure("failed to " + what + " on " + host.hostName() + ": "
+            throw new ModuleFailure("failed to " + what + " on " + hostName + ": "
                     + (err.isEmpty() ? out : err), result);
         }
         return result;

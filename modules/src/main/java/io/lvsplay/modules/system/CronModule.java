@@ -9,6 +9,7 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
@@ -108,9 +109,9 @@ public final class CronModule implements Module {
         } else {
             String target = user == null ? "" : " -u " + ShellQuote.quote(user);
             byte[] content = after.getBytes(StandardCharsets.UTF_8);
-            changes.add(Change.of("write the crontab" + (user == null ? "" : " of " + user),
-                    Diff.of(user == null ? "crontab" : "crontab for user \"" + user + "\"", before, after), h -> {
-                        ExecResult r = h.run("crontab" + target + " -", content);
+            changes.add(Change.named("write the crontab" + (user == null ? "" : " of " + user),
+                    Diff.of(user == null ? "crontab" : "crontab for user \"" + user + "\"", before, after))
+                    .then(RemoteCommand.of("crontab" + target + " -", content), (r, h) -> {
                         if (!r.ok()) {
                             throw new ModuleFailure("Unable to write crontab: " + r.stderr().strip(),
                                     Results.of("rc", r.exitCode()));

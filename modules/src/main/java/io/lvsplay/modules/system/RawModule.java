@@ -8,8 +8,8 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.ShellQuote;
-import io.lvsplay.engine.transport.ExecResult;
 import io.lvsplay.modules.support.Results;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,8 +46,7 @@ public final class RawModule implements Module {
         }
         String executable = args.str("executable");
         String command = executable == null ? text : ShellQuote.quote(executable) + " -c " + ShellQuote.quote(text);
-        return Plan.change(Change.of("run " + text, host -> {
-            ExecResult r = host.run(command);
+        return Plan.change(Change.named("run " + text).then(RemoteCommand.of(command), (r, host) -> {
             var result = Results.of("rc", r.exitCode(), "stdout", r.stdout(), "stdout_lines",
                     List.of(r.stdout().split("\r?\n", -1)).stream().filter(l -> !l.isEmpty()).toList(),
                     "stderr", r.stderr(), "stderr_lines", Results.lines(r.stderr().strip()));

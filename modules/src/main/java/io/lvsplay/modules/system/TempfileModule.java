@@ -7,6 +7,7 @@ import io.lvsplay.engine.module.Module;
 import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.modules.support.HostCommand;
 import io.lvsplay.modules.support.Results;
@@ -43,8 +44,8 @@ public final class TempfileModule implements Module {
         String cmd = "mktemp" + (directory ? " -d" : "") + " -p " + (dir == null ? "\"${TMPDIR:-/tmp}\"" : ShellQuote.quote(dir))
                 + suffix + " -- " + ShellQuote.quote(template);
         String what = "create a temporary " + (directory ? "directory" : "file");
-        return Plan.changes(java.util.List.of(Change.of(what, host -> {
-            Map<String, Object> r = HostCommand.run(host, cmd, what);
+        return Plan.changes(java.util.List.of(Change.named(what).then(RemoteCommand.of(cmd), (out, host) -> {
+            Map<String, Object> r = HostCommand.fields(what).read(out, host);
             return Results.of("path", r.get("stdout"), "state", directory ? "directory" : "file");
         })), Results.of("state", args.str("state")));
     }
