@@ -1,5 +1,7 @@
 package io.lvsplay.engine.inventory;
 
+import io.lvsplay.engine.ssh.SshConfig;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,15 +107,32 @@ public record SshArgs(Map<String, String> options, List<String> identities, Stri
      * (values with "{{" are checked when the host is reached, once templated).
      */
     public static void checkInventory(Inventory inventory) {
+        Map<Path, SshConfig> configs = new java.util.HashMap<>();
         for (String host : inventory.hostNames()) {
             Map<String, Object> vars = inventory.varsOf(host);
-            for (String variable : List.of("ansible_ssh_common_args", "ansible_ssh_extra_args")) {
-                Object value = vars.get(variable);
-                if (value != null && !String.valueOf(value).contains("{{")) {
-                    parse(host, variable, String.valueOf(value));
-                }
+            if (vars.values().stream().anyMatch(v -> String.valueOf(v).contains("{{"))
+                    && (templated(vars, "ansible_ssh_common_args") || templated(vars, "ansible_ssh_extra_args")
+                    || templated(vars, "ansible_host"))) {
+                continue;
+            }
+            SshArgs args = ConnectionSettings.sshArgs(host, vars);
+            if ("local".equals(String.valueOf(vars.get("ansible_connection")))) {
+                continue;
+            }
+            String file = args.configFile();
+            Path path = file != null ? Path.of(file.startsWith("~/") ? System.getProperty("user.home") + file.substring(1) : file)
+                    : SshConfig.defaultFile();
+            try {
+                SshConfig config = configs.computeIfAbsent(path, SshConfig::load);
+                config.lookup(String.valueOf(vars.getOrDefault("ansible_host", host)));
+            } catch (IllegalArgumentException e) {
+                throw new InventoryError("host '" + host + "': " + e.getMessage());
             }
         }
+    }
+
+    private static boolean templated(Map<String, Object> vars, String name) {
+        return vars.get(name) != null && String.valueOf(vars.get(name)).contains("{{");
     }
 
     /** The value of an option, null when absent; names ignore case. */
