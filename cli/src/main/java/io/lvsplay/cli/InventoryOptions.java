@@ -4,6 +4,7 @@ import io.lvsplay.engine.config.AnsibleConfig;
 import io.lvsplay.engine.config.Setting;
 import io.lvsplay.engine.inventory.Inventory;
 import io.lvsplay.engine.inventory.InventoryLoader;
+import io.lvsplay.engine.inventory.SshArgs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ final class InventoryOptions {
     Inventory load(AnsibleConfig config) {
         Inventory inventory = InventoryLoader.load(sources(config));
         inventory.warnings().forEach(w -> System.err.println("[WARNING]: " + w));
+        SshArgs.checkInventory(inventory);
         return inventory;
     }
 }

@@ -1,14 +1,11 @@
 package io.lvsplay.engine.exec;
 
 import io.lvsplay.engine.inventory.ConnectionSettings;
-import io.lvsplay.engine.ssh.HostKeyPolicy;
 import io.lvsplay.engine.ssh.SshConnector;
-import io.lvsplay.engine.ssh.SshTarget;
 import io.lvsplay.engine.template.Templar;
 import io.lvsplay.engine.transport.Connection;
 import io.lvsplay.engine.transport.LocalConnection;
 import io.lvsplay.engine.transport.TransportException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +23,7 @@ final class ConnectionPool implements AutoCloseable {
     private final RunOptions options;
     private final Templar templar;
     private final SshConnector connector = new SshConnector();
+    private final SshTargets targets;
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
     private final Map<String, TransportException> broken = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -33,6 +31,7 @@ final class ConnectionPool implements AutoCloseable {
     ConnectionPool(RunOptions options, Templar templar) {
         this.options = options;
         this.templar = templar;
+        this.targets = new SshTargets(options);
     }
 
     /**
@@ -110,28 +109,7 @@ final class ConnectionPool implements AutoCloseable {
         if (s.local()) {
             return new LocalConnection(host);
         }
-        String user = s.user() != null ? s.user() : options.remoteUser();
-        Path key = s.privateKeyFile() != null ? Path.of(expandHome(s.privateKeyFile())) : options.privateKey();
-        Path knownHosts = s.knownHostsFile() == null ? null : Path.of(expandHome(s.knownHostsFile()));
-        HostKeyPolicy policy = options.hostKeyPolicy();
-        String strict = s.strictHostKeyChecking();
-        if (policy == HostKeyPolicy.STRICT && strict != null) {
-            policy = switch (strict.toLowerCase()) {
-                case "no", "off", "false" -> HostKeyPolicy.OFF;
-                case "accept-new" -> HostKeyPolicy.ACCEPT_NEW;
-                default -> HostKeyPolicy.STRICT;
-            };
-        }
-        // Ansible's precedence: host variables over --timeout, which the CLI resolves over ansible.cfg
-        int timeout = s.connectTimeout() > 0 ? s.connectTimeout() : options.connectTimeoutSeconds();
-        int alive = s.aliveInterval() >= 0 ? s.aliveInterval() : DEFAULT_ALIVE_INTERVAL;
-        int count = s.aliveCountMax() > 0 ? s.aliveCountMax() : DEFAULT_ALIVE_COUNT;
-        return connector.connect(new SshTarget(host, s.address(), s.port(), user, key, s.password(),
-                System.getenv("LVSPLAY_KEY_PASSPHRASE"), knownHosts, policy, timeout, s.connectRetries(), alive, count));
-    }
-
-    private static String expandHome(String path) {
-        return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
+        return connector.connect(targets.of(host, s));
     }
 
     /** Commands sent to each host and answered so far (for --profile and the benchmark). */
@@ -152,5 +130,6 @@ final class ConnectionPool implements AutoCloseable {
         }
         open.values().forEach(Connection::close);
         open.clear();
+        connector.close();
     }
 }

@@ -9,6 +9,7 @@ import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.playbook.Task;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellRemoteHost;
+import io.lvsplay.engine.remote.TaskDeadline;
 import io.lvsplay.engine.template.Templar;
 import io.lvsplay.engine.template.TemplateError;
 import io.lvsplay.engine.transport.Connection;
@@ -96,8 +97,10 @@ final class TaskInvocation {
     }
 
     private RemoteHost remote(Connection connection, Task task, Scope scope, Map<String, Object> vars) {
-        return EnvironmentRemoteHost.of(new ShellRemoteHost(connection, settings.become(task, scope, vars)),
-                settings.environment(task, scope, vars));
+        int timeout = KeywordInts.value(ctx.templar(), "timeout", task.timeout(), 0, vars, task.location().toString());
+        ShellRemoteHost shell = new ShellRemoteHost(connection, settings.become(task, scope, vars))
+                .withDeadline(timeout > 0 ? TaskDeadline.start(task.moduleAsWritten(), timeout) : null);
+        return EnvironmentRemoteHost.of(shell, settings.environment(task, scope, vars));
     }
 
     /**

@@ -29,11 +29,14 @@ import java.util.Map;
  * @param connectRetries        ansible_ssh_retries, 0 when unset (Ansible's default)
  * @param aliveInterval         "-o ServerAliveInterval=N" in the ssh args, -1 when absent
  * @param aliveCountMax         "-o ServerAliveCountMax=N" in the ssh args, -1 when absent
+ * @param portSet               ansible_port / ansible_ssh_port is set (then it wins over -o Port and ~/.ssh/config)
+ * @param sshArgs               all options of the ssh args, read and checked (unsupported ones refused)
  */
 public record ConnectionSettings(String address, int port, String user, String privateKeyFile, String password,
                                  boolean become, String becomeUser, String becomePassword, boolean local,
                                  String sshCommonArgs, String knownHostsFile, String strictHostKeyChecking,
-                                 int connectTimeout, int connectRetries, int aliveInterval, int aliveCountMax) {
+                                 int connectTimeout, int connectRetries, int aliveInterval, int aliveCountMax,
+                                 boolean portSet, SshArgs sshArgs) {
 
     public static final int DEFAULT_PORT = 22;
     public static final int DEFAULT_TIMEOUT_SECONDS = 10;
@@ -46,8 +49,8 @@ public record ConnectionSettings(String address, int port, String user, String p
     public static ConnectionSettings of(String host, Map<String, Object> vars) {
         Variables v = new Variables(host, vars);
         String args = String.join(" ", v.nonBlank("ansible_ssh_common_args", "ansible_ssh_extra_args"));
-        List<String> sshArgs = sshWords(args);
-        String knownHosts = sshOption(sshArgs, "UserKnownHostsFile");
+        SshArgs sshArgs = sshArgs(host, vars);
+        String knownHosts = sshArgs.option("UserKnownHostsFile");
         return new ConnectionSettings(
                 v.string(host, "ansible_host", "ansible_ssh_host"),
                 v.integer(DEFAULT_PORT, "ansible_port", "ansible_ssh_port"),
@@ -60,11 +63,29 @@ public record ConnectionSettings(String address, int port, String user, String p
                 "local".equals(v.string(null, "ansible_connection")),
                 args,
                 knownHosts == null ? null : knownHosts.strip().split("\\s+")[0],
-                sshOption(sshArgs, "StrictHostKeyChecking"),
+                sshArgs.option("StrictHostKeyChecking"),
                 v.integer(0, "ansible_timeout", "ansible_ssh_timeout"),
                 v.integer(0, "ansible_ssh_retries"),
-                number(host, sshOption(sshArgs, "ServerAliveInterval"), "ServerAliveInterval"),
-                number(host, sshOption(sshArgs, "ServerAliveCountMax"), "ServerAliveCountMax"));
+                number(host, sshArgs.option("ServerAliveInterval"), "ServerAliveInterval"),
+                number(host, sshArgs.option("ServerAliveCountMax"), "ServerAliveCountMax"),
+                v.last("ansible_port", "ansible_ssh_port") != null,
+                sshArgs);
+    }
+
+    /** ansible_ssh_common_args then ansible_ssh_extra_args, as Ansible puts them on ssh's command line. */
+    public static SshArgs sshArgs(String host, Map<String, Object> vars) {
+        SshArgs common = SshArgs.parse(host, "ansible_ssh_common_args", text(vars.get("ansible_ssh_common_args")));
+        SshArgs extra = SshArgs.parse(host, "ansible_ssh_extra_args", text(vars.get("ansible_ssh_extra_args")));
+        Map<String, String> options = new java.util.LinkedHashMap<>(common.options());
+        extra.options().forEach(options::putIfAbsent);
+        List<String> identities = new ArrayList<>(common.identities());
+        identities.addAll(extra.identities());
+        return new SshArgs(Map.copyOf(options), List.copyOf(identities),
+                common.configFile() != null ? common.configFile() : extra.configFile());
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
     }
 
     private static int number(String host, String value, String option) {
@@ -75,36 +96,6 @@ public record ConnectionSettings(String address, int port, String user, String p
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
             throw new InventoryError("host '" + host + "': -o " + option + "=" + value + " in the ssh args — it must be a whole number");
-        }
-    }
-
-    /** The value of "-o Name=value", "-oName=value" or "-o 'Name value'"; ssh option names ignore case. */
-    private static String sshOption(List<String> words, String name) {
-        String found = null;
-        for (int i = 0; i < words.size(); i++) {
-            String option = null;
-            if (words.get(i).equals("-o") && i + 1 < words.size()) {
-                option = words.get(++i);
-            } else if (words.get(i).startsWith("-o")) {
-                option = words.get(i).substring(2);
-            }
-            if (option == null) {
-                continue;
-            }
-            String[] parts = option.strip().split("\\s*=\\s*|\\s+", 2);
-            // ssh keeps the first value it sees for an option, so later duplicates are ignored.
-            if (found == null && parts.length == 2 && parts[0].equalsIgnoreCase(name)) {
-                found = parts[1];
-            }
-        }
-        return found;
-    }
-
-    private static List<String> sshWords(String args) {
-        try {
-            return ShellWords.split(args);
-        } catch (IllegalArgumentException e) {
-            return List.of(args.split("\\s+"));
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One module call with the keywords that steer it. {@code module} may be a template ("{{ m }}"),
- * resolved per host when the task runs. retries, delay, async and poll are kept as written (a number
+ * resolved per host when the task runs. retries, delay, async, poll and timeout are kept as written (a number
  * or a template) and made whole numbers at run time, as Ansible does.
  */
 public record Task(
@@ -27,6 +27,7 @@ public record Task(
         Object delay,
         Object async,
         Object poll,
+        Object timeout,
         SourceLocation location,
         Role role) implements TaskItem {
 

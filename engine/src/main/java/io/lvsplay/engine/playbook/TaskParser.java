@@ -222,7 +222,7 @@ public final class TaskParser {
                 conditions(map.get("changed_when")), conditions(map.get("failed_when")),
                 strings(map.get("notify")), strings(map.get("listen")), conditions(map.get("until")),
                 map.getOrDefault("retries", 3), map.getOrDefault("delay", 5), map.getOrDefault("async", 0),
-                map.getOrDefault("poll", 15), doc.at(map), role);
+                map.getOrDefault("poll", 15), map.getOrDefault("timeout", 0), doc.at(map), role);
     }
 
     private static String suggestion(List<String> names) {

@@ -14,7 +14,7 @@ import java.util.Set;
 final class UnimplementedKeywords {
     /** Refused whatever the value. */
     private static final Set<String> ALWAYS = Set.of("become_flags", "become_exe", "module_defaults",
-            "timeout", "port", "gather_timeout", "fact_path", "gather_subset");
+            "port", "gather_timeout", "fact_path", "gather_subset");
 
     private UnimplementedKeywords() {
     }
@@ -34,6 +34,8 @@ final class UnimplementedKeywords {
                 case "debugger" -> !text.equals("never");
                 case "delegate_facts" -> ModuleArgs.toBool(value) != Boolean.FALSE;
                 case "remote_user" -> level.equals("task");
+                case "timeout" -> !level.equals("task"); // a task's deadline (TaskDeadline); no play keyword
+
                 default -> ALWAYS.contains(key);
             };
             if (refused) {

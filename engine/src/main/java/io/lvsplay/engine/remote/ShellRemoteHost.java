@@ -23,20 +23,27 @@ public final class ShellRemoteHost implements RemoteHost {
     private final Connection connection;
     private final Become become;
     private final ExecOptions options;
+    private final TaskDeadline deadline;
 
     public ShellRemoteHost(Connection connection, Become become) {
-        this(connection, become, ExecOptions.DEFAULT);
+        this(connection, become, ExecOptions.DEFAULT, null);
     }
 
-    private ShellRemoteHost(Connection connection, Become become, ExecOptions options) {
+    private ShellRemoteHost(Connection connection, Become become, ExecOptions options, TaskDeadline deadline) {
         this.connection = connection;
         this.become = become == null ? Become.NONE : become;
         this.options = options;
+        this.deadline = deadline;
     }
 
     /** The same connection, as another become user (each task may have its own). */
     public ShellRemoteHost withBecome(Become other) {
-        return new ShellRemoteHost(connection, other, options);
+        return new ShellRemoteHost(connection, other, options, deadline);
+    }
+
+    /** The same connection, every command inside the task's {@code timeout:} (null: none). */
+    public ShellRemoteHost withDeadline(TaskDeadline taskDeadline) {
+        return new ShellRemoteHost(connection, become, options, taskDeadline);
     }
 
     @Override
@@ -52,6 +59,9 @@ public final class ShellRemoteHost implements RemoteHost {
     @Override
     public ExecResult run(String command, byte[] stdin) {
         byte[] input = stdin == null ? NO_INPUT : stdin;
+        if (deadline != null) {
+            return runBefore(deadline, command, input);
+        }
         try {
             if (!become.enabled()) {
                 return connection.exec(command, input, options);
@@ -68,9 +78,31 @@ public final class ShellRemoteHost implements RemoteHost {
         }
     }
 
-    /** The same connection and become user, with a per-command deadline (the task's timeout: keyword). */
+    /** The same connection and become user, with a per-command deadline. */
     public ShellRemoteHost withTimeout(int seconds) {
-        return new ShellRemoteHost(connection, become, new ExecOptions(seconds, null));
+        return new ShellRemoteHost(connection, become, new ExecOptions(seconds, null), deadline);
+    }
+
+    private ExecResult runBefore(TaskDeadline d, String command, byte[] input) {
+        int left = d.secondsLeft();
+        if (left <= 0) {
+            throw d.failure();
+        }
+        ShellRemoteHost bounded = new ShellRemoteHost(connection, become,
+                new ExecOptions(left + TaskDeadline.GRACE_SECONDS, null), null);
+        ExecResult result;
+        try {
+            result = bounded.run(d.wrap(command, left), input);
+        } catch (ModuleFailure e) {
+            if (d.passed()) {
+                throw d.failure();
+            }
+            throw e;
+        }
+        if (d.passed()) {
+            throw d.failure();
+        }
+        return result;
     }
 
     private void failOnSudoRefusal(ExecResult result) {

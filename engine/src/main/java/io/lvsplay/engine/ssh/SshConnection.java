@@ -55,6 +55,10 @@ final class SshConnection implements Connection {
         return commands.get() + shells.starts();
     }
 
+    SSHClient client() {
+        return client;
+    }
+
     @Override
     public String hostName() {
         return hostName;

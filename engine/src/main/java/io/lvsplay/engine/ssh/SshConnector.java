@@ -2,9 +2,9 @@ package io.lvsplay.engine.ssh;
 
 import io.lvsplay.engine.transport.Connection;
 import io.lvsplay.engine.transport.TransportException;
+import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +12,10 @@ import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
-import net.schmizz.sshj.userauth.password.PasswordUtils;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 
 /** Opens authenticated SSH connections: key files (OpenSSH/PEM, encrypted too) then password. */
-public final class SshConnector {
+public final class SshConnector implements AutoCloseable {
     // building sshj's algorithm registry is costly; one config serves every connection
     private static final DefaultConfig CONFIG = new DefaultConfig();
 
@@ -25,6 +23,8 @@ public final class SshConnector {
         // keepalive@openssh.com requests counted against ServerAliveCountMax, as OpenSSH does
         CONFIG.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
     }
+
+    private final JumpHosts jumps = new JumpHosts(this);
 
     /**
      * Builds sshj's algorithm tables (about 0.1 s) on a background thread, so they are ready by the
@@ -78,12 +78,26 @@ public final class SshConnector {
             keepAlive.setKeepAliveInterval(target.aliveIntervalSeconds());
             keepAlive.setMaxAliveCount(Math.max(1, target.aliveCountMax()));
         }
-        String where = target.address() + ":" + target.port();
-        // banner, key exchange and authentication block on reads: the watchdog closes the socket at the deadline
-        Deadline watchdog = Deadline.after(budgetMillis, sockets::closeAll);
+        String where = target.address() + ":" + target.port() + (target.jump() == null ? ""
+                : " (through jump host " + target.jump().address() + ":" + target.jump().port() + ")");
+        // banner, key exchange and authentication block on reads: the watchdog closes the socket
+        // (or the tunnel through the jump host) at the deadline
+        // each hop has its own deadline: the jump host's connection is made (or found) first
+        SSHClient jumpClient = target.jump() == null ? null : jumps.client(target.jump());
+        List<Closeable> tunnel = new ArrayList<>();
+        Deadline watchdog = Deadline.after(budgetMillis, () -> {
+            sockets.closeAll();
+            tunnel.forEach(SshConnector::closeQuietly);
+        });
         try {
             try {
-                client.connect(target.address(), target.port());
+                if (target.jump() == null) {
+                    client.connect(target.address(), target.port());
+                } else {
+                    DirectConnection direct = jumpClient.newDirectConnection(target.address(), target.port());
+                    tunnel.add(direct);
+                    client.connectVia(direct);
+                }
             } catch (IOException e) {
                 closeQuietly(client);
                 if (verifier.refusal() != null) {
@@ -98,7 +112,7 @@ public final class SshConnector {
             }
             String user = target.user() != null ? target.user() : System.getProperty("user.name");
             try {
-                authenticate(client, user, target, verifier.changedKeyWarning() == null);
+                Authentication.authenticate(client, user, target, verifier.changedKeyWarning() == null);
             } catch (IOException e) {
                 closeQuietly(client);
                 if (watchdog.expired()) {
@@ -106,8 +120,7 @@ public final class SshConnector {
                             + ": timed out after " + target.connectTimeoutSeconds() + " s during authentication", e);
                 }
                 throw new AuthenticationFailed("Failed to authenticate as " + user + "@" + where + ": " + describe(e)
-                    + " (tried: " + (target.privateKey() != null ? target.privateKey() : "default keys in ~/.ssh")
-                    + (target.password() != null ? ", password" : "") + ")");
+                    + " (tried: " + Authentication.tried(target) + ")");
             }
         } finally {
             watchdog.cancel();
@@ -116,44 +129,9 @@ public final class SshConnector {
         return new SshConnection(target.hostName(), client);
     }
 
-    private void authenticate(SSHClient client, String user, SshTarget target, boolean passwordAllowed)
-            throws IOException {
-        List<KeyProvider> keys = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        if (target.privateKey() != null) {
-            if (!Files.isReadable(target.privateKey())) {
-                throw new UserAuthException("private key file " + target.privateKey() + " is not readable");
-            }
-            files.add(target.privateKey());
-        } else {
-            Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
-            for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
-                if (Files.isReadable(ssh.resolve(name))) {
-                    files.add(ssh.resolve(name));
-                }
-            }
-        }
-        for (Path file : files) {
-            keys.add(target.keyPassphrase() == null ? client.loadKeys(file.toString(), new PassphrasePrompt())
-                    : client.loadKeys(file.toString(), PasswordUtils.createOneOff(target.keyPassphrase().toCharArray())));
-        }
-        UserAuthException keyFailure = null;
-        if (!keys.isEmpty()) {
-            try {
-                client.authPublickey(user, keys);
-                return;
-            } catch (UserAuthException e) {
-                keyFailure = e;
-            }
-        }
-        if (target.password() != null && !passwordAllowed) {
-            throw new UserAuthException("password authentication is disabled because the host key changed");
-        }
-        if (target.password() != null) {
-            client.authPassword(user, target.password().toCharArray());
-            return;
-        }
-        throw keyFailure != null ? keyFailure : new UserAuthException("no key file and no password to try");
+    /** A raw client for a jump host: only its tunnels are used. */
+    SSHClient connectClient(SshTarget target) {
+        return ((SshConnection) connect(target)).client();
     }
 
     private static File knownHostsFile(SshTarget target) {
@@ -167,7 +145,13 @@ public final class SshConnector {
         return msg == null ? e.getClass().getSimpleName() : msg;
     }
 
-    private static void closeQuietly(SSHClient client) {
+    /** Closes the jump hosts' connections (the hosts behind them close their own). */
+    @Override
+    public void close() {
+        jumps.close();
+    }
+
+    private static void closeQuietly(Closeable client) {
         try {
             client.close();
         } catch (IOException ignored) {

@@ -25,7 +25,7 @@ class TaskFilterTest {
         TaskOptions o = new TaskOptions(name, List.of(), List.of(tags), Map.of(), null, null, null, false, null, null,
                 null, null, null, Map.of(), null, null, null);
         return new Task(o, "debug", "debug", Map.of(), null, "item", null, null, null, List.of(), List.of(), List.of(),
-                List.of(), List.of(), 3, 5, 0, 15, SourceLocation.UNKNOWN, role);
+                List.of(), List.of(), 3, 5, 0, 15, 0, SourceLocation.UNKNOWN, role);
     }
 
     private static TaskFilter tags(String... tags) {

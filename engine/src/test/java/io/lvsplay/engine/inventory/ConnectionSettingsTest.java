@@ -14,7 +14,7 @@ class ConnectionSettingsTest {
     @Test
     void bareHostUsesItsNameAndAnsibleDefaults() {
         ConnectionSettings settings = ConnectionSettings.of("rs1", Map.of());
-        assertEquals(new ConnectionSettings("rs1", 22, null, null, null, false, "root", null, false, "", null, null, 0, 0, -1, -1), settings);
+        assertEquals(new ConnectionSettings("rs1", 22, null, null, null, false, "root", null, false, "", null, null, 0, 0, -1, -1, false, SshArgs.NONE), settings);
     }
 
     @Test

@@ -23,7 +23,7 @@ class UnimplementedKeywordsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"become_method: su", "become_flags: '-H'", "timeout: 5",
+    @ValueSource(strings = {"become_method: su", "become_flags: '-H'",
             "module_defaults: {}", "delegate_facts: true", "remote_user: bob",
             "connection: docker", "debugger: on_failed", "port: 2222"})
     void aTaskKeywordLvsplayDoesNotActOnIsRefusedWithItsLine(String keyword) throws Exception {
@@ -39,6 +39,15 @@ class UnimplementedKeywordsTest {
         PlaybookError e = refused("- hosts: all\n  " + keyword + "\n  tasks: []\n");
         assertEquals(2, e.location().line(), e.getMessage());
         assertTrue(e.getMessage().contains("lvsplay does not support the play keyword"), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTaskTimeoutIsAcceptedButNotOnAPlay() throws Exception {
+        Path file = dir.resolve("ok.yml");
+        Files.writeString(file, "- hosts: all\n  tasks:\n    - command: sleep 1\n      timeout: 5\n");
+        assertDoesNotThrow(() -> new PlaybookLoader(FakeModules.registry()).load(file));
+        PlaybookError e = refused("- hosts: all\n  timeout: 5\n  tasks: []\n");
+        assertEquals(2, e.location().line(), e.getMessage());
     }
 
     @ParameterizedTest
