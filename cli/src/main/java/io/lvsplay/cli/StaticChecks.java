@@ -11,6 +11,7 @@ import io.lvsplay.engine.playbook.Task;
 import io.lvsplay.engine.playbook.TaskItem;
 import io.lvsplay.engine.playbook.VariableReferences;
 import io.lvsplay.engine.template.TemplateError;
+import io.lvsplay.engine.template.TemplateOptions;
 import io.lvsplay.engine.template.Templar;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,8 @@ final class StaticChecks {
             "ansible_play_hosts_all", "ansible_play_name", "playbook_dir", "role_path", "role_name",
             "ansible_check_mode", "ansible_diff_mode", "ansible_run_tags", "ansible_skip_tags", "ansible_version",
             "omit", "item", "ansible_loop", "ansible_loop_var", "ansible_facts", "environment", "lookup", "query",
-            "q", "range", "dict", "namespace", "loop", "lvsplay_agent_jar", "true", "false", "none", "True", "False", "None");
+            "q", "range", "dict", "namespace", "loop", "lvsplay_agent_jar", "ansible_forks", "ansible_verbosity",
+            "role_names", "ansible_role_names", "ansible_play_role_names", "ansible_dependent_role_names", "true", "false", "none", "True", "False", "None");
     private final Templar templar;
     private final Inventory inventory;
     private final Map<String, Object> extraVars;
@@ -120,7 +122,8 @@ final class StaticChecks {
             checkNames(item, item.options().when(), known, guarded, "when");
             if (item instanceof Task t) {
                 checkNames(t, List.of(t.args()), known, guarded, "arguments");
-                if (t.loop() != null) {
+                // with a `when`, Ansible reports a loop's undefined variable only if the condition holds
+                if (t.loop() != null && t.options().when().isEmpty()) {
                     checkNames(t, List.of(String.valueOf(t.loop())), known, guarded, "loop");
                 }
             } else if (item instanceof Block b) {
@@ -189,6 +192,7 @@ final class StaticChecks {
             throw new PlaybookError(task.location(), "cannot read template " + file + ": " + e.getMessage());
         }
         try {
+            text = TemplateOptions.of(task.args()).toStandard(text);
             templar.checkSyntax(text, file.toString());
         } catch (TemplateError e) {
             throw new PlaybookError(task.location(), e.getMessage());
@@ -196,6 +200,10 @@ final class StaticChecks {
         if (known.contains("*")) {
             return;
         }
+        // what the template action adds for the file it renders (ansible_managed included)
+        known = new HashSet<>(known);
+        known.addAll(List.of("template_host", "template_path", "template_fullpath", "template_mtime", "template_uid",
+                "template_run_date", "template_destpath", "ansible_managed"));
         Set<String> guarded = VariableReferences.guardedNames(text);
         for (String name : VariableReferences.inValue(text)) {
             if (!known.contains(name) && !guarded.contains(name) && !name.startsWith("ansible_")) {

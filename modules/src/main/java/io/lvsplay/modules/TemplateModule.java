@@ -10,6 +10,7 @@ import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.modules.FileContentPlanner.DesiredFile;
 import io.lvsplay.modules.FileContentPlanner.ExistingFile;
+import io.lvsplay.engine.template.TemplateOptions;
 import io.lvsplay.modules.support.Results;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,9 +27,17 @@ public final class TemplateModule implements Module {
             .arg("mode", Type.RAW)
             .arg("owner", Type.STR)
             .arg("group", Type.STR)
-            .notSupported("newline_sequence", "block_start_string", "block_end_string", "variable_start_string",
-                    "variable_end_string", "comment_start_string", "comment_end_string", "trim_blocks",
-                    "lstrip_blocks", "output_encoding", "follow");
+            .arg("newline_sequence", Type.STR, "\n")
+            .arg("block_start_string", Type.STR, "{%")
+            .arg("block_end_string", Type.STR, "%}")
+            .arg("variable_start_string", Type.STR, "{{")
+            .arg("variable_end_string", Type.STR, "}}")
+            .arg("comment_start_string", Type.STR, "{#")
+            .arg("comment_end_string", Type.STR, "#}")
+            .arg("trim_blocks", Type.BOOL, true)
+            .arg("lstrip_blocks", Type.BOOL, false)
+            .arg("output_encoding", Type.STR, "utf-8")
+            .notSupported("follow");
 
     @Override
     public String name() {
@@ -44,8 +53,9 @@ public final class TemplateModule implements Module {
     @Override
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
         Path template = ctx.findFile(args.str("src"), "templates");
-        byte[] content = ctx.renderTemplate(template).getBytes(StandardCharsets.UTF_8);
         String dest = args.str("dest");
+        byte[] content = encode(ctx.renderTemplate(template, args.str("src"), dest, TemplateOptions.of(args.all())),
+                args.str("output_encoding"));
         ExistingFile existing = FileContentPlanner.read(ctx.host(), dest);
         if (existing.stat().isDirectory() || dest.endsWith("/")) {
             dest = (dest.endsWith("/") ? dest : dest + "/") + template.getFileName();
@@ -62,5 +72,33 @@ public final class TemplateModule implements Module {
         List<Change> changes = FileContentPlanner.plan(existing, new DesiredFile(dest, content,
                 FileAttributes.from(args), args.bool("backup", false), args.str("validate")));
         return Plan.changes(changes, result.result());
+    }
+
+    /** Python's codecs: an empty name is utf-8; "utf-16"/"utf-32" write a byte order mark, little-endian here. */
+    static byte[] encode(String text, String encoding) {
+        String name = encoding == null || encoding.isBlank() ? "utf-8" : encoding.strip().toLowerCase();
+        java.nio.charset.Charset charset;
+        byte[] bom = new byte[0];
+        switch (name.replace("_", "-")) {
+            case "utf-16", "utf16" -> {
+                charset = java.nio.charset.Charset.forName("UTF-16LE");
+                bom = new byte[] {(byte) 0xFF, (byte) 0xFE};
+            }
+            case "utf-32", "utf32" -> {
+                charset = java.nio.charset.Charset.forName("UTF-32LE");
+                bom = new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0};
+            }
+            default -> {
+                try {
+                    charset = java.nio.charset.Charset.forName(name);
+                } catch (IllegalArgumentException e) {
+                    throw new ModuleFailure("unknown output_encoding: " + encoding);
+                }
+            }
+        }
+        byte[] body = text.getBytes(charset);
+        byte[] out = java.util.Arrays.copyOf(bom, bom.length + body.length);
+        System.arraycopy(body, 0, out, bom.length, body.length);
+        return out;
     }
 }

@@ -7,6 +7,7 @@ import io.lvsplay.engine.playbook.Role;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.template.Templar;
 import io.lvsplay.engine.template.TemplateError;
+import io.lvsplay.engine.template.TemplateOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +115,23 @@ final class ExecModuleContext implements ModuleContext {
         }
         try {
             return templar.render(text, vars, displayName(template));
+        } catch (TemplateError e) {
+            throw new ModuleFailure(e.getMessage());
+        }
+    }
+
+    @Override
+    public String renderTemplate(Path template, String src, String dest, TemplateOptions options) {
+        String text;
+        try {
+            text = Files.readString(template);
+        } catch (IOException e) {
+            throw new ModuleFailure("cannot read template " + template + ": " + e.getMessage());
+        }
+        Map<String, Object> withTemplateVars = new java.util.LinkedHashMap<>(vars);
+        withTemplateVars.putAll(TemplateVars.of(template, src, dest));
+        try {
+            return templar.render(text, withTemplateVars, displayName(template), options);
         } catch (TemplateError e) {
             throw new ModuleFailure(e.getMessage());
         }

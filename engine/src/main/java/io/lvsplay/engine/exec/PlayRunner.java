@@ -35,6 +35,7 @@ final class PlayRunner {
         for (List<String> batch : SerialBatches.of(settings.serial(), hosts)) {
             // like ansible-playbook, each serial batch gets its own PLAY banner
             run.listener().playStarted(play, batch);
+            ctx.varsBuilder().startBatch(batch);
             List<HostState> batchStates = batch.stream().map(run.states()::get).toList();
             batchStates.forEach(h -> h.ended = false);
             if (play.gatherFacts()) {

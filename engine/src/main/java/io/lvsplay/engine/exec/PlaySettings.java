@@ -54,6 +54,21 @@ record PlaySettings(String strategy, String order, List<Object> serial, boolean 
         }
     }
 
+    /**
+     * Ansible templates a play's name with the play's variables before printing its banner
+     * ({@code name: "play {{ x }}"}); a name that cannot be templated (a host variable) stays as written.
+     */
+    static Play withTemplatedName(Play play, Templar templar, RunOptions options) {
+        if (play.name() == null || !Templar.isTemplated(play.name())) {
+            return play;
+        }
+        try {
+            return play.withName(String.valueOf(templar.template(play.name(), playVars(play, options), "name of play")));
+        } catch (TemplateError e) {
+            return play;
+        }
+    }
+
     /** What play-level templates see: the play's own variables, then extra vars above them all. */
     static Map<String, Object> playVars(Play play, RunOptions options) {
         Map<String, Object> vars = new LinkedHashMap<>(play.roleDefaults());

@@ -188,7 +188,17 @@ final class TaskInvocation {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> templateArgs(Task task, Map<String, Object> vars) {
-        Object templated = ctx.templar().template(task.args(), vars, task.location().toString());
+        Object templated;
+        try {
+            templated = ctx.templar().template(task.args(), vars, task.location().toString());
+        } catch (TemplateError e) {
+            if (!e.detail().contains("is undefined") && !e.detail().contains("has no attribute")) {
+                throw e;
+            }
+            // Ansible's words, which playbooks test for (`result.msg is contains 'undefined variable'`)
+            throw new TemplateError(e.source(), e.line(),
+                    "The task includes an option with an undefined variable. The error was: " + e.detail(), e);
+        }
         Map<String, Object> args = new LinkedHashMap<>();
         ((Map<String, Object>) templated).forEach((k, v) -> {
             if (!VarsBuilder.OMIT.equals(v)) {

@@ -47,9 +47,22 @@ final class TaskRunner {
                                 ? attempt(task, host, scope, itemVars, label) : skipped(host.name, label));
             }
         } catch (TemplateError e) {
-            result = TaskResult.failure(host.name, e.getMessage());
+            result = task.loop() != null && loopErrorSkipped(when, vars, whenSource)
+                    ? skipped(host.name, null) : TaskResult.failure(host.name, e.getMessage());
         }
         return outcomes.record(task, host, result.withNoLog(TaskOutcomes.noLog(task, scope)), scope);
+    }
+
+    /** As Ansible: a loop that cannot be templated is no error when the task's condition (without an item) is false. */
+    private boolean loopErrorSkipped(List<String> when, Map<String, Object> vars, String whenSource) {
+        if (when.isEmpty()) {
+            return false;
+        }
+        try {
+            return !Conditions.allHold(ctx.templar(), when, vars, whenSource);
+        } catch (TemplateError e) {
+            return false;
+        }
     }
 
     /** One invocation, judged (changed_when/failed_when), repeated while `until` does not hold. */

@@ -30,6 +30,9 @@ final class VarsBuilder {
     private final Play play;
     private final List<String> playHosts;
     private final RuntimeVarsFiles varsFiles;
+    private final Map<String, Object> roleNames;
+    /** The serial batch running now (all the play's hosts without serial). */
+    private volatile List<String> batch;
 
     VarsBuilder(Inventory inventory, Map<String, HostState> states, RunOptions options, Play play, List<String> playHosts,
                 io.lvsplay.engine.template.Templar templar) {
@@ -39,6 +42,13 @@ final class VarsBuilder {
         this.options = options;
         this.play = play;
         this.playHosts = playHosts;
+        this.batch = playHosts;
+        this.roleNames = RoleNames.of(play);
+    }
+
+    /** PlayRunner starts a serial batch: ansible_play_batch is its hosts from now on. */
+    void startBatch(List<String> hosts) {
+        this.batch = List.copyOf(hosts);
     }
 
     Map<String, Object> build(HostState host, Map<String, Object> scopeVars) {
@@ -108,7 +118,7 @@ final class VarsBuilder {
         vars.put("hostvars", new HostVarsMap());
         vars.put("play_hosts", activeHosts());
         vars.put("ansible_play_hosts", activeHosts());
-        vars.put("ansible_play_batch", activeHosts());
+        vars.put("ansible_play_batch", batch.stream().filter(h -> states.get(h) == null || states.get(h).active()).toList());
         vars.put("ansible_play_hosts_all", playHosts);
         vars.put("ansible_play_name", play.title());
         vars.put("playbook_dir", play.baseDir().toString());
@@ -116,8 +126,12 @@ final class VarsBuilder {
         vars.put("ansible_diff_mode", options.diff());
         vars.put("ansible_run_tags", options.tags().isEmpty() ? List.of("all") : options.tags());
         vars.put("ansible_skip_tags", options.skipTags());
-        vars.put("ansible_version", Map.of("full", "2.14.0", "major", 2, "minor", 14, "revision", 0,
-                "string", "2.14.0 (lvsplay)"));
+        // the Ansible lvsplay is measured against (Debian 12's ansible-core), so version checks in roles pass
+        vars.put("ansible_version", Map.of("full", "2.14.18", "major", 2, "minor", 14, "revision", 18,
+                "string", "2.14.18"));
+        vars.put("ansible_forks", options.forks());
+        vars.put("ansible_verbosity", options.verbosity());
+        vars.putAll(roleNames);
         vars.put("omit", OMIT);
         if (CONTROLLER_PYTHON != null) {
             vars.put("ansible_playbook_python", CONTROLLER_PYTHON);

@@ -12,18 +12,28 @@ import java.util.Map;
  * {@code True} a boolean, {@code [1,2]} a list, while {@code 10.0.0.1}, {@code yes} or
  * {@code 010} stay strings. Tuples and sets become lists, as Ansible coerces them.
  */
-final class PythonLiteral {
+public final class PythonLiteral {
     private final String text;
+    private final boolean jsonNames;
     private int pos;
 
-    private PythonLiteral(String text) {
+    private PythonLiteral(String text, boolean jsonNames) {
         this.text = text;
+        this.jsonNames = jsonNames;
     }
 
     /** The value {@code literal_eval} would produce, or the text itself when it is not a literal. */
     static Object valueOf(String text) {
+        return valueOf(text, false);
+    }
+
+    /**
+     * As {@link #valueOf(String)}, and with {@code jsonNames} the names true, false and null also
+     * read as booleans and None: Ansible 2.14's templating (Json2Python) converts text that way.
+     */
+    public static Object valueOf(String text, boolean jsonNames) {
         try {
-            PythonLiteral parser = new PythonLiteral(text);
+            PythonLiteral parser = new PythonLiteral(text, jsonNames);
             Object value = parser.expression();
             parser.skipBlanks();
             if (parser.pos != text.length()) {
@@ -88,8 +98,18 @@ final class PythonLiteral {
             case "True" -> Boolean.TRUE;
             case "False" -> Boolean.FALSE;
             case "None" -> null;
+            case "true" -> literalName(Boolean.TRUE);
+            case "false" -> literalName(Boolean.FALSE);
+            case "null" -> literalName(null);
             default -> throw new NotALiteral();
         };
+    }
+
+    private Object literalName(Object value) {
+        if (!jsonNames) {
+            throw new NotALiteral();
+        }
+        return value;
     }
 
     private Object parenthesized() {

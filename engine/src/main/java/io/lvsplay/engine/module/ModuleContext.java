@@ -31,6 +31,18 @@ public interface ModuleContext {
     String renderTemplate(Path template);
 
     /**
+     * The template module's render: also Ansible's template_* variables ({@code src} as written,
+     * {@code dest}) and ansible_managed, with the module's Jinja2 arguments.
+     */
+    default String renderTemplate(Path template, String src, String dest,
+                                  io.lvsplay.engine.template.TemplateOptions options) {
+        if (!options.equals(io.lvsplay.engine.template.TemplateOptions.DEFAULT)) {
+            throw new ModuleFailure("this context cannot render with Jinja2 options");
+        }
+        return renderTemplate(template);
+    }
+
+    /**
      * Evaluates a bare Jinja2 expression as a condition, like {@code when:} does
      * ({@code that:} of assert). Throws {@link ModuleFailure} when it cannot be evaluated.
      */

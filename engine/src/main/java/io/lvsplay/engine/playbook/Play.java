@@ -39,6 +39,13 @@ public record Play(
         return name != null ? name : hosts;
     }
 
+    /** The same play under another name (its name templated when the play starts). */
+    public Play withName(String newName) {
+        return new Play(newName, hosts, vars, varsFiles, varsFromFiles, gatherFacts, options, serial, strategy,
+                anyErrorsFatal, order, forceHandlers, maxFailPercentage, remoteUser, roles, preTasks, tasks, postTasks,
+                handlers, baseDir, location);
+    }
+
     /** Role defaults of all roles of this play, merged in role order (lowest precedence). */
     public Map<String, Object> roleDefaults() {
         Map<String, Object> merged = new java.util.LinkedHashMap<>();

@@ -14,18 +14,23 @@ import jinjava.javax.el.CompositeELResolver;
 
 /** Builds a Jinjava configured to behave like the Jinja2 environment of Ansible's template module. */
 final class AnsibleJinjava {
-  private static final Set<String> UNDEFINED_AWARE_FILTERS = Set.of("default", "d", "mandatory");
+  private static final Set<String> UNDEFINED_AWARE_FILTERS = Set.of("default", "d", "mandatory", "format");
 
   private AnsibleJinjava() {}
 
   static Jinjava create() {
+    return create(true, false);
+  }
+
+  /** With the template module's trim_blocks and lstrip_blocks (Ansible's defaults: true, false). */
+  static Jinjava create(boolean trimBlocks, boolean lstripBlocks) {
     CompositeELResolver resolver = new CompositeELResolver();
     resolver.add(new StrictResolver());
     resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
     JinjavaConfig config = JinjavaConfig.newBuilder()
         // Ansible's template module: trim_blocks=True, lstrip_blocks=False.
-        .withTrimBlocks(true)
-        .withLstripBlocks(false)
+        .withTrimBlocks(trimBlocks)
+        .withLstripBlocks(lstripBlocks)
         .withElResolver(resolver)
         // Jinja2 never renders an expression's output again: "{{ '{{ x }}' }}" is "{{ x }}" (and !unsafe relies on it)
         .withNestedInterpretationEnabled(false)
@@ -59,6 +64,8 @@ final class AnsibleJinjava {
     filters.addAll(StructureFilters.all());
     filters.add(CommentFilter.filter());
     filters.addAll(RandomFilters.all());
+    filters.add(PythonPercentFormat.filter());
+    filters.addAll(TupleFilters.all());
     filters.forEach(context::registerFilter);
     AnsibleTests.all().forEach(context::registerExpTest);
     FileAndSetTests.all().forEach(context::registerExpTest);

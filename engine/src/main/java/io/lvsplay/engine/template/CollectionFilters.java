@@ -91,7 +91,7 @@ final class CollectionFilters {
       for (List<Object> list : lists) {
         tuple.add(list.get(i));
       }
-      result.add(tuple);
+      result.add(new PythonTuple(tuple));
     }
     return result;
   }
@@ -113,7 +113,7 @@ final class CollectionFilters {
       }
       result = next;
     }
-    return result;
+    return result.stream().map(PythonTuple::new).toList();
   }
 
   private static List<Object> difference(Object input, Object other) {

@@ -105,6 +105,10 @@ public final class Jinja2Catalog {
 
   /** The error for a test lvsplay does not have. */
   static String unknownTest(String name) {
+    if (!name.matches("[A-Za-z_][\\w.]*")) {
+      // a name selectattr/select got as text, such as "asdf ": Ansible's plugin loader words it so
+      return "TemplateSyntaxError: Could not load \"" + name + "\": 'invalid plugin name: ansible.builtin." + name + "'";
+    }
     return ansibleTests().contains(name)
         ? "lvsplay does not support test '" + name + "' yet"
         : "template error: no test named '" + name + "'";

@@ -26,7 +26,7 @@ final class NativeValues {
     if (value instanceof Iterable<?> items) {
       List<Object> copy = new ArrayList<>();
       items.forEach(item -> copy.add(materialize(item)));
-      return copy;
+      return value instanceof PythonTuple ? new PythonTuple(copy) : copy;
     }
     if (value instanceof Object[] array) {
       return materialize(java.util.Arrays.asList(array));

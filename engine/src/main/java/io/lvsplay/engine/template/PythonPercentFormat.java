@@ -16,6 +16,15 @@ final class PythonPercentFormat {
 
   private PythonPercentFormat() {}
 
+  /** Jinja2's {@code format} filter: {@code text % kwargs} if any, else {@code text % args}. */
+  static NamedFilter filter() {
+    return new NamedFilter("format", (input, args) -> {
+      Strictness.requireDefined(input);
+      Object operands = args.named().isEmpty() ? new PythonTuple(args.positional()) : args.named();
+      return format(PythonRepr.str(input), operands);
+    });
+  }
+
   static String format(String template, Object args) {
     Strictness.requireDefined(args);
     List<Object> positional = args instanceof PythonTuple tuple ? tuple : List.of(wrapNull(args));
@@ -71,6 +80,9 @@ final class PythonPercentFormat {
   }
 
   private static String convert(Object value, String type, String flags, String width, String precision) {
+    if (value instanceof Undefined undefined && type.equals("r")) {
+      return undefined.repr();
+    }
     Strictness.requireDefined(value);
     boolean left = flags.contains("-");
     String sign = flags.contains("+") ? "+" : flags.contains(" ") ? " " : "";

@@ -17,6 +17,10 @@ final class RenderSession {
   /** A string that is exactly one expression, e.g. "{{ ports }}", yields the native value. */
   private static final Pattern SINGLE_EXPRESSION = Pattern.compile("\\{\\{-?(.*?)-?}}", Pattern.DOTALL);
 
+  /** Ansible's STRING_TYPE_FILTERS: an expression ending in one of them stays text. */
+  private static final Pattern STRING_TYPE_FILTER = Pattern.compile(
+      ".*\\|\\s*(string|to_json|to_nice_json|to_yaml|to_nice_yaml|ppretty|json)\\s*(\\(.*\\))?\\s*", Pattern.DOTALL);
+
   private final VariableScope scope;
   private final String source;
   private String failure;
@@ -54,10 +58,27 @@ final class RenderSession {
     return run(interpreter -> NativeValues.materialize(interpreter.resolveELExpression(text, 1)));
   }
 
-  /** Ansible's rule for a templated string value: one expression keeps its type, else text. */
+  /**
+   * Ansible's rule for a templated string value: one expression keeps its type, else text; text
+   * that looks like a list, dict or bool becomes one, as Ansible 2.14's ansible_eval_concat does.
+   */
   Object template(String value) {
     Optional<String> expression = singleExpression(value);
-    return expression.isPresent() ? evaluate(expression.get()) : render(value);
+    Object result = expression.isPresent() ? evaluate(expression.get()) : render(value);
+    if (result == null && !(expression.isPresent() && expression.get().strip().matches("[A-Za-z_]\\w*"))) {
+      // Ansible's finalize: an expression that is None renders as '' (a bare variable that is None stays None)
+      return "";
+    }
+    boolean wantsText = expression.isPresent() && STRING_TYPE_FILTER.matcher(expression.get()).matches();
+    return result instanceof String text && !wantsText ? literalText(text) : result;
+  }
+
+  /** Ansible's literal_eval (with JSON's true/false/null) of text starting with '{' or '[', or True/False. */
+  static Object literalText(String text) {
+    if (text.startsWith("{") || text.startsWith("[") || text.equals("True") || text.equals("False")) {
+      return io.lvsplay.engine.inventory.PythonLiteral.valueOf(text, true);
+    }
+    return text;
   }
 
   static Optional<String> singleExpression(String value) {

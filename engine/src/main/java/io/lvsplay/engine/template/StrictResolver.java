@@ -14,7 +14,8 @@ import jinjava.javax.el.ELResolver;
  * render as an empty string; Ansible fails instead, so a missing key resolves to {@link Undefined}
  * (and so does any attribute of an undefined value, which lets {@code missing.attr | default(2)} work).
  * It also adds Python's {@code dict.get(key, default)}, Python's str methods ({@link PythonStrings})
- * and Python's integer subscripts of text and negative ones of lists.
+ * and Python's integer subscripts of text and negative ones of lists; a list index out of range
+ * is undefined, as in Jinja2.
  */
 final class StrictResolver extends ELResolver {
 
@@ -25,7 +26,7 @@ final class StrictResolver extends ELResolver {
       return base;
     }
     Integer index = index(property);
-    if (index != null && (base instanceof CharSequence || (base instanceof java.util.List<?> && index < 0))) {
+    if (index != null && (base instanceof CharSequence || (base instanceof java.util.List<?> list && (index < 0 || index >= list.size())))) {
       context.setPropertyResolved(true);
       return item(base, index);
     }

@@ -16,11 +16,23 @@ import java.util.Map;
  */
 public final class Templar {
   private final Jinjava jinjava = AnsibleJinjava.create();
+  /** Environments with other trim_blocks/lstrip_blocks, made when a template asks for them. */
+  private final Map<List<Boolean>, Jinjava> blockEnvironments = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Renders a template file's text; {@code source} (the file name) prefixes error messages. */
   public String render(String template, Map<String, Object> vars, String source) {
     checkParses(template, source);
     return session(vars, source).render(template);
+  }
+
+  /** The same, with the template module's Jinja2 arguments (delimiters, trim_blocks, lstrip_blocks, newline_sequence). */
+  public String render(String template, Map<String, Object> vars, String source, TemplateOptions options) {
+    String text = options.toStandard(template);
+    checkParses(text, source);
+    Jinjava environment = options.trimBlocks() && !options.lstripBlocks() ? jinjava
+        : blockEnvironments.computeIfAbsent(List.of(options.trimBlocks(), options.lstripBlocks()),
+            key -> AnsibleJinjava.create(key.get(0), key.get(1)));
+    return options.newlines(new VariableScope(environment, vars).session(source).render(text));
   }
 
   /**

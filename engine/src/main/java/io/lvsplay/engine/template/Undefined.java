@@ -17,6 +17,14 @@ record Undefined(String message) implements HasObjectTruthValue {
     return new Undefined("'" + owner + "' has no attribute '" + attribute + "'");
   }
 
+  /** What Ansible's {@code "%r" | format(missing)} prints. */
+  String repr() {
+    java.util.regex.Matcher name = java.util.regex.Pattern.compile("^'(.*)' is undefined$").matcher(message);
+    return name.matches()
+        ? "AnsibleUndefined(hint=None, obj=missing, name='" + name.group(1) + "')"
+        : "AnsibleUndefined(hint=\"" + message + "\", obj=missing, name=None)";
+  }
+
   /**
    * Jinjava turns operands into text with toString (for {@code ~} and {@code +}); failing here is
    * what makes {@code 'a' ~ missing} an error instead of text containing this object.

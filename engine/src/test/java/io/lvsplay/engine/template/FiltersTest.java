@@ -45,8 +45,8 @@ class FiltersTest {
         Arguments.of("{{ '1.2' | regex_replace('^' ~ ('1.2' | regex_escape) ~ '$', 'y') }} {{ '1x2' | regex_replace('^' ~ ('1.2' | regex_escape) ~ '$', 'y') }}", "y 1x2"),
         Arguments.of("{{ {'b': 1, 'a': 'é'} | to_json }}", "{\"b\": 1, \"a\": \"\\u00e9\"}"),
         Arguments.of("{{ {'b': [1], 'a': none} | to_nice_json }}", "{\n    \"a\": null,\n    \"b\": [\n        1\n    ]\n}"),
-        Arguments.of("{{ {'b': [1, 'x'], 'a': {'c': true}} | to_yaml }}", "b: [1, x]\na: {c: true}\n"),
-        Arguments.of("{{ {'b': [1], 'a': {'c': 1}} | to_nice_yaml }}", "b:\n- 1\na:\n    c: 1\n"),
+        Arguments.of("{{ {'b': [1, 'x'], 'a': {'c': true}} | to_yaml }}", "a: {c: true}\nb: [1, x]\n"),
+        Arguments.of("{{ {'b': [1], 'a': {'c': 1}} | to_nice_yaml }}", "a:\n    c: 1\nb:\n- 1\n"),
         Arguments.of("{{ ('{\"a\": [1, true]}' | from_json).a }}", "[1, True]"),
         Arguments.of("{{ ('a: {b: 2}' | from_yaml).a.b + 1 }}", "3"),
         Arguments.of("{{ '10.10.10.100/24' | ipaddr('address') }}", "10.10.10.100"),
@@ -84,7 +84,7 @@ class FiltersTest {
         Arguments.of("{{ {'a': 1, 'b': 2} | combine({'b': 3}) }}", "{'a': 1, 'b': 3}"),
         Arguments.of("{{ {'a': {'x': 1}} | combine({'a': {'y': 2}}, recursive=True) }}", "{'a': {'x': 1, 'y': 2}}"),
         Arguments.of("{{ {'a': {'x': 1}} | combine({'a': {'y': 2}}) }}", "{'a': {'y': 2}}"),
-        Arguments.of("{{ [1, 2] | zip(['a', 'b']) | list }}", "[[1, 'a'], [2, 'b']]"),
+        Arguments.of("{{ [1, 2] | zip(['a', 'b']) | list }}", "[(1, 'a'), (2, 'b')]"),
         Arguments.of("{{ [1, [2, [3]]] | flatten }} {{ [1, [2, [3]]] | flatten(levels=1) }}", "[1, 2, 3] [1, 2, [3]]"),
         Arguments.of("{{ [1, 2, 3] | difference([2]) }}", "[1, 3]"),
         Arguments.of("{{ [1, 2] | union([2, 3]) }}", "[1, 2, 3]"),
@@ -97,7 +97,7 @@ class FiltersTest {
         Arguments.of("{{ \"it's\" | quote }} {{ 'plain' | quote }}", "'it'\"'\"'s' plain"),
         Arguments.of("{{ true | ternary('up', 'down') }} {{ none | ternary(1, 2, 3) }}", "up 3"),
         Arguments.of("{{ 1 | type_debug }} {{ 'a' | type_debug }} {{ {} | type_debug }} {{ [] | type_debug }}", "int str dict list"),
-        Arguments.of("{{ [1, 2] | product(['a']) | list }}", "[[1, 'a'], [2, 'a']]"));
+        Arguments.of("{{ [1, 2] | product(['a']) | list }}", "[(1, 'a'), (2, 'a')]"));
   }
 
   @ParameterizedTest(name = "{0} renders {1}")
