@@ -19,6 +19,15 @@ class OutputTest extends SemanticsTestBase {
                 r.stdout());
     }
 
+    /** As Ansible's default callback: a no_log loop shows "(item=None)", never the item (ansible-playbook 2.14 does). */
+    @Test
+    void noLogHidesTheItemLabelsOfALoop() {
+        LvsplayRun.Result r = run("loop-no-log.yml");
+        assertEquals(0, r.exitCode(), r.output());
+        assertFalse(r.output().contains("loop-secret"), r.output());
+        assertTrue(r.stdout().contains("changed: [h1] => (item=None)"), r.stdout());
+    }
+
     @Test
     void noLogOnABlockHidesItsTasksResults() {
         LvsplayRun.Result r = run("block-no-log.yml", "-v");

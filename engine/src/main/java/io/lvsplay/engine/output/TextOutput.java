@@ -65,7 +65,9 @@ public final class TextOutput implements RunListener {
     private void line(TaskResult r) {
         String host = r.delegatedTo() != null && !r.delegatedTo().equals(r.host())
                 ? r.host() + " -> " + r.delegatedTo() : r.host();
-        String item = r.itemLabel() == null ? "" : " => (item=" + r.itemLabel() + ")";
+        // a no_log item is never shown, not even its label: ansible-playbook 2.14 prints (item=None)
+        String label = r.itemLabel() == null ? null : r.noLog() ? "None" : r.itemLabel();
+        String item = label == null ? "" : " => (item=" + label + ")";
         switch (r.status()) {
             case OK, CHANGED -> {
                 String head = (r.status() == TaskStatus.CHANGED ? "changed" : "ok") + ": [" + host + "]" + item;
@@ -79,7 +81,7 @@ public final class TextOutput implements RunListener {
                     + (verbosity > 0 ? " => " + dump(r, visible(r)) : ""));
             case UNREACHABLE -> print("fatal: [" + host + "]: UNREACHABLE! => " + JsonText.compactSorted(unreachableData(r)));
             case FAILED -> {
-                String prefix = r.itemLabel() != null ? "failed: [" + host + "]" + " (item=" + r.itemLabel() + ")"
+                String prefix = label != null ? "failed: [" + host + "]" + " (item=" + label + ")"
                         : "fatal: [" + host + "]: FAILED!";
                 print(prefix + " => " + dump(r, visible(r)));
                 if (r.ignored() && r.itemLabel() == null) {
