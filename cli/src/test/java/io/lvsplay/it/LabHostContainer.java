@@ -110,7 +110,10 @@ public class LabHostContainer extends GenericContainer<LabHostContainer> {
         }
     }
 
-    /** The content of a file on the host, read through Docker (not through the shell under test). */
+    /**
+     * The content of a file on the host, read through Docker's archive API (not through a shell).
+     * Not for files on a mount inside the container (/dev/shm, /proc): Docker reads the image layer there.
+     */
     public String fileContent(String path) {
         return copyFileFromContainer(path, in -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
