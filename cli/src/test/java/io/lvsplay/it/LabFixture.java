@@ -25,6 +25,34 @@ public final class LabFixture {
                 .lanSubnet(lanSubnet).stateDir(state).build());
     }
 
+    /** Builds lvsplay-lab:latest from this checkout's recipe when it is missing or stale (a no-op when current). */
+    public static String ensureImage() {
+        return LabImage.ensureBuilt(repoRoot());
+    }
+
+    /**
+     * Stops and removes the containers, then the network (Ryuk is off: nothing else would). Nulls are
+     * skipped, so it also cleans up after a start that failed half-way; every one is tried.
+     */
+    public static void stopAll(LabTestNetwork network, LabHostContainer... hosts) {
+        RuntimeException failed = null;
+        for (LabHostContainer host : hosts) {
+            try {
+                if (host != null) {
+                    host.stop();
+                }
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+        }
+        if (network != null) {
+            network.close();
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
     /** A test resource folder copied out, so playbooks run from a real directory. */
     public static Path resources(String folder) throws Exception {
         Path source = Path.of(LabFixture.class.getResource("/" + folder).toURI());

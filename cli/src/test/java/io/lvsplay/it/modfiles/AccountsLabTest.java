@@ -4,16 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvsplay.it.LabFixture;
+import io.lvsplay.it.LabHostContainer;
+import io.lvsplay.it.LabInventory;
+import io.lvsplay.it.LabTestNetwork;
 import io.lvsplay.it.LvsplayRun;
-import io.lvsplay.lab.Lab;
-import io.lvsplay.lab.LabTopology;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.testcontainers.lifecycle.Startables;
 
 /**
  * user, group and slurp over real SSH: the first run changes, --check after a change changes
@@ -22,22 +26,27 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "lab", matches = "true")
 class AccountsLabTest {
-    private static Lab lab;
+    private static LabTestNetwork network;
+    private static LabHostContainer rs1;
+    private static LabHostContainer rs2;
     private static String inventory;
     private static Path playbook;
 
     @BeforeAll
-    static void startLab() throws Exception {
-        lab = LabFixture.start("lvsplay-modfiles", LabTopology.DR, 2, "10.250.5.0/24");
-        inventory = lab.inventoryFile().toString();
+    static void startHosts() throws Exception {
+        LabFixture.ensureImage();
+        LabInventory access = LabInventory.in(Files.createTempDirectory("lvsplay-it-modfiles"));
+        network = LabTestNetwork.create("lvsplay-modfiles", "10.250.5.0/24");
+        rs1 = new LabHostContainer("rs1").onNetwork(network).withAuthorizedKey(access.publicKey());
+        rs2 = new LabHostContainer("rs2").onNetwork(network).withAuthorizedKey(access.publicKey());
+        Startables.deepStart(rs1, rs2).join();
+        inventory = access.write(Map.of("realservers", List.of(rs1, rs2))).toString();
         playbook = LabFixture.resources("it/modfiles").resolve("accounts.yml");
     }
 
     @AfterAll
-    static void stopLab() {
-        if (lab != null) {
-            lab.close();
-        }
+    static void stopHosts() {
+        LabFixture.stopAll(network, rs1, rs2);
     }
 
     private static LvsplayRun.Result lvsplay(String... extra) {
@@ -53,8 +62,8 @@ class AccountsLabTest {
         return r;
     }
 
-    private static String onHost(String host, String command) {
-        return lab.host(host).exec(command).stdout();
+    private static String onHost(LabHostContainer host, String command) {
+        return host.execResult(command).getStdout();
     }
 
     private static final String ACCOUNTS = "getent passwd ituser | cut -d: -f3-7; getent group itgroup itsys users"
@@ -66,7 +75,7 @@ class AccountsLabTest {
         LvsplayRun.Result check = lvsplay(playbook.resolveSibling("check.yml"), "--check");
         assertEquals(0, check.exitCode(), check.output());
         assertEquals(2, check.changed("rs1"), check.output());
-        assertEquals("", onHost("rs1", "getent passwd itcheck; getent group itcheckgroup"), "--check changed the host");
+        assertEquals("", onHost(rs1, "getent passwd itcheck; getent group itcheckgroup"), "--check changed the host");
 
         LvsplayRun.Result first = lvsplay();
         assertEquals(0, first.exitCode(), first.output());
@@ -77,7 +86,7 @@ class AccountsLabTest {
         assertEquals(0, second.exitCode(), second.output());
         assertEquals(0, second.changed("rs1"), second.output());
 
-        String lvsplayAccounts = onHost("rs1", ACCOUNTS);
+        String lvsplayAccounts = onHost(rs1, ACCOUNTS);
         assertTrue(lvsplayAccounts.contains("2345:2345:IT user:/home/ituser:/bin/sh"), lvsplayAccounts);
         if (Files.isExecutable(Path.of("/usr/bin/ansible-playbook"))) {
             Process p = new ProcessBuilder("ansible-playbook", "-i", inventory, playbook.toString(), "-e", "target=rs2")
@@ -85,7 +94,7 @@ class AccountsLabTest {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor(), out);
             assertTrue(out.contains("changed=4"), out);
-            assertEquals(lvsplayAccounts, onHost("rs2", ACCOUNTS));
+            assertEquals(lvsplayAccounts, onHost(rs2, ACCOUNTS));
         }
     }
 }

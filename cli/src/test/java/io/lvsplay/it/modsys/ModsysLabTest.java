@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvsplay.it.LabFixture;
+import io.lvsplay.it.LabHostContainer;
+import io.lvsplay.it.LabInventory;
+import io.lvsplay.it.LabTestNetwork;
 import io.lvsplay.it.LvsplayRun;
-import io.lvsplay.lab.Lab;
-import io.lvsplay.lab.LabTopology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.testcontainers.lifecycle.Startables;
 
 /**
  * apt, iptables, ini_file, service_facts and package_facts end to end: lvsplay on rs1,
@@ -34,27 +37,32 @@ class ModsysLabTest {
             + " iptables -t nat -S PREROUTING; dpkg-query -W -f='${Package} ${Version} ${db:Status-Abbrev}\\n'"
             + " lvsplay-demo lvsplay-local lvsplay-gone 2>/dev/null; cat /root/.ssh/authorized_keys;"
             + " stat -c '%a %U' /root/.ssh/authorized_keys; true";
-    private static Lab lab;
+    private static LabTestNetwork network;
+    private static LabHostContainer rs1;
+    private static LabHostContainer rs2;
     private static Path dir;
     private static String inventory;
     private static int lvsplayFirstChanged;
 
     @BeforeAll
-    static void startLab() throws Exception {
-        lab = LabFixture.start("lvsplay-modsys", LabTopology.DR, 2, "10.250.6.0/24");
+    static void startHosts() throws Exception {
+        LabFixture.ensureImage();
+        LabInventory access = LabInventory.in(Files.createTempDirectory("lvsplay-it-modsys"));
+        network = LabTestNetwork.create("lvsplay-modsys", "10.250.6.0/24");
+        rs1 = new LabHostContainer("rs1").onNetwork(network).withAuthorizedKey(access.publicKey());
+        rs2 = new LabHostContainer("rs2").onNetwork(network).withAuthorizedKey(access.publicKey());
+        Startables.deepStart(rs1, rs2).join();
+        inventory = access.write(Map.of("realservers", List.of(rs1, rs2))).toString();
         dir = LabFixture.resources("it/modsys");
-        inventory = lab.inventoryFile().toString();
         String prepare = Files.readString(dir.resolve("prepare-host.sh"));
-        for (String host : List.of("rs1", "rs2")) {
-            lab.host(host).run(prepare);
+        for (LabHostContainer host : List.of(rs1, rs2)) {
+            host.exec(prepare);
         }
     }
 
     @AfterAll
-    static void stopLab() {
-        if (lab != null) {
-            lab.close();
-        }
+    static void stopHosts() {
+        LabFixture.stopAll(network, rs1, rs2);
     }
 
     private static LvsplayRun.Result lvsplay(String... extra) {
@@ -69,11 +77,11 @@ class ModsysLabTest {
     @Test
     @Order(1)
     void checkModePredictsChangesAndChangesNothing() {
-        String before = lab.host("rs1").run(STATE);
+        String before = rs1.exec(STATE);
         LvsplayRun.Result check = lvsplay("--check");
         assertEquals(0, check.exitCode(), check.output());
         assertTrue(check.changed("rs1") >= 6, check.stdout());
-        assertEquals(before, lab.host("rs1").run(STATE), "--check leaves the host as it was");
+        assertEquals(before, rs1.exec(STATE), "--check leaves the host as it was");
     }
 
     @Test
@@ -85,7 +93,7 @@ class ModsysLabTest {
         assertEquals(9, lvsplayFirstChanged, first.stdout());
         assertTrue(first.stdout().contains("+workers = 4"), "the ini diff is shown");
         assertTrue(first.stdout().contains("Inst lvsplay-local"), "apt's simulation is the diff");
-        String state = lab.host("rs1").run(STATE);
+        String state = rs1.exec(STATE);
         assertTrue(state.contains("lvsplay-demo 1.0 ii"), state);
         assertFalse(state.contains("lvsplay-gone"), "purged: no dpkg record left\n" + state);
         assertTrue(state.contains("-P FORWARD DROP"), state);
@@ -106,18 +114,18 @@ class ModsysLabTest {
             System.out.println("ansible-playbook not installed: comparison skipped");
             return;
         }
-        if (!givePythonAptTo("rs2")) {
+        if (!givePythonAptTo(rs2)) {
             System.out.println("python3-apt (Ansible's apt needs it) could not be fetched: comparison skipped");
             return;
         }
         String first = ansible();
         assertTrue(first.matches("(?s).*rs2\\s+: ok=\\d+\\s+changed=" + lvsplayFirstChanged + "\\s.*"), first);
-        assertEquals(lab.host("rs1").run(STATE), lab.host("rs2").run(STATE), "the same files, rules and packages");
+        assertEquals(rs1.exec(STATE), rs2.exec(STATE), "the same files, rules and packages");
         assertTrue(ansible().matches("(?s).*rs2\\s+: ok=\\d+\\s+changed=0\\s.*"));
     }
 
     /* Ansible's apt module needs python3-apt, which the lab image lacks and the local repository cannot offer. */
-    private static boolean givePythonAptTo(String host) throws IOException, InterruptedException {
+    private static boolean givePythonAptTo(LabHostContainer host) throws IOException, InterruptedException {
         Path debs = Files.createTempDirectory("lvsplay-modsys-debs");
         Process download = new ProcessBuilder("apt-get", "download", "python3-apt", "python-apt-common", "distro-info-data")
                 .directory(debs.toFile()).redirectErrorStream(true).start();
@@ -125,11 +133,8 @@ class ModsysLabTest {
         if (!download.waitFor(120, TimeUnit.SECONDS) || download.exitValue() != 0) {
             return false;
         }
-        Process copy = new ProcessBuilder("docker", "cp", debs + "/.", lab.host(host).containerName() + ":/opt/modsys/python-apt")
-                .redirectErrorStream(true).start();
-        copy.getInputStream().readAllBytes();
-        assertEquals(0, copy.waitFor());
-        lab.host(host).run("dpkg -i /opt/modsys/python-apt/*.deb >/dev/null");
+        host.copyDirectory(debs, "/opt/modsys/python-apt");
+        host.exec("dpkg -i /opt/modsys/python-apt/*.deb >/dev/null");
         return true;
     }
 

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.lvsplay.it.LabFixture;
+import io.lvsplay.it.LabHostContainer;
+import io.lvsplay.it.LabInventory;
+import io.lvsplay.it.LabTestNetwork;
 import io.lvsplay.it.LvsplayRun;
-import io.lvsplay.lab.Lab;
-import io.lvsplay.lab.LabHost;
-import io.lvsplay.lab.LabTopology;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,15 +27,21 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class BecomeSecretLabTest {
     private static final String SECRET = "BecomeSecret-7f3a9c";
 
-    private static Lab lab;
+    private static LabTestNetwork network;
+    private static LabHostContainer rs1;
+    private static Path labInventory;
     private static Path work;
 
     @BeforeAll
-    static void startLab() throws Exception {
-        lab = LabFixture.start("it-become", LabTopology.DR, 1, "10.250.13.0/24");
+    static void startHost() throws Exception {
+        LabFixture.ensureImage();
         work = Files.createTempDirectory("lvsplay-become");
-        LabHost rs1 = lab.host("rs1");
-        rs1.run("for u in nopw withpw; do useradd -m -s /bin/sh $u; "
+        LabInventory access = LabInventory.in(Files.createTempDirectory("lvsplay-it-become"));
+        network = LabTestNetwork.create("it-become", "10.250.13.0/24");
+        rs1 = new LabHostContainer("rs1").onNetwork(network).withAuthorizedKey(access.publicKey());
+        rs1.start();
+        labInventory = access.write(Map.of("realservers", List.of(rs1)));
+        rs1.exec("for u in nopw withpw; do useradd -m -s /bin/sh $u; "
                 + "install -d -m 700 -o $u -g $u /home/$u/.ssh; "
                 + "install -m 600 -o $u -g $u /root/.ssh/authorized_keys /home/$u/.ssh/authorized_keys; done; "
                 + "echo 'nopw ALL=(ALL) NOPASSWD: ALL' > /etc/sudoers.d/nopw; "
@@ -42,17 +50,15 @@ class BecomeSecretLabTest {
     }
 
     @AfterAll
-    static void stopLab() {
-        if (lab != null) {
-            lab.close();
-        }
+    static void stopHost() {
+        LabFixture.stopAll(network, rs1);
     }
 
     @Test
     void thePasswordIsNeverWrittenToAnyFileOrPrinted() throws Exception {
-        String address = lab.host("rs1").address();
+        String address = rs1.ipAddress();
         Path inventory = work.resolve("hosts.ini");
-        String labVars = Files.readString(lab.inventoryFile());
+        String labVars = Files.readString(labInventory);
         Files.writeString(inventory, labVars.substring(labVars.indexOf("[all:vars]")).replace("ansible_user=root\n", "")
                 + "ansible_become_password=" + SECRET + "\n\n[ways]\n"
                 + "as-root ansible_host=" + address + " ansible_user=root\n"
@@ -75,16 +81,15 @@ class BecomeSecretLabTest {
         System.out.println(result.output());
 
         assertEquals(0, result.exitCode(), result.output());
-        LabHost rs1 = lab.host("rs1");
         for (String way : new String[] {"as-root", "as-nopw", "as-withpw"}) {
-            assertEquals("copy for " + way, rs1.run("cat /opt/become/" + way + "-copy.txt").strip());
-            assertEquals("template for " + way, rs1.run("cat /opt/become/" + way + "-template.txt").strip());
-            assertEquals("stdin for " + way, rs1.run("cat /opt/become/" + way + "-stdin.txt").strip());
-            assertEquals("root", rs1.run("stat -c %U /opt/become/" + way + "-copy.txt").strip());
+            assertEquals("copy for " + way, rs1.fileContent("/opt/become/" + way + "-copy.txt").strip());
+            assertEquals("template for " + way, rs1.fileContent("/opt/become/" + way + "-template.txt").strip());
+            assertEquals("stdin for " + way, rs1.fileContent("/opt/become/" + way + "-stdin.txt").strip());
+            assertEquals("root", rs1.exec("stat -c %U /opt/become/" + way + "-copy.txt").strip());
         }
         assertFalse(result.output().contains(SECRET), "the password is in the output");
         // chpasswd stored only a hash; the clear text must not be anywhere on the host's disk
-        assertEquals("", rs1.run("grep -rlF '" + SECRET + "' / --exclude-dir=proc --exclude-dir=sys "
+        assertEquals("", rs1.exec("grep -rlF '" + SECRET + "' / --exclude-dir=proc --exclude-dir=sys "
                 + "--exclude-dir=dev 2>/dev/null || true").strip(), "files on the host holding the password");
     }
 }

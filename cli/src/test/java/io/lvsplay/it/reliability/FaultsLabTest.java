@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvsplay.it.LabFixture;
+import io.lvsplay.it.LabHostContainer;
+import io.lvsplay.it.LabInventory;
+import io.lvsplay.it.LabTestNetwork;
 import io.lvsplay.it.LvsplayRun;
-import io.lvsplay.lab.Lab;
-import io.lvsplay.lab.LabHost;
-import io.lvsplay.lab.LabTopology;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.testcontainers.lifecycle.Startables;
 
 /**
  * Faults during real runs against lab hosts (issue 15): a session killed mid-copy, a full tmpfs, a
@@ -41,13 +43,22 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class FaultsLabTest {
     private static final int BIG_BYTES = 100 * 1024 * 1024;
 
-    private static Lab lab;
+    private static LabTestNetwork network;
+    private static LabHostContainer rs1;
+    private static LabHostContainer rs2;
+    private static Path labInventory;
     private static Path work;
     private static Path big;
 
     @BeforeAll
-    static void startLab() throws Exception {
-        lab = LabFixture.start("it-faults", LabTopology.DR, 2, "10.250.10.0/24");
+    static void startHosts() throws Exception {
+        LabFixture.ensureImage();
+        LabInventory access = LabInventory.in(Files.createTempDirectory("lvsplay-it-faults"));
+        network = LabTestNetwork.create("it-faults", "10.250.10.0/24");
+        rs1 = new LabHostContainer("rs1").onNetwork(network).withAuthorizedKey(access.publicKey());
+        rs2 = new LabHostContainer("rs2").onNetwork(network).withAuthorizedKey(access.publicKey());
+        Startables.deepStart(rs1, rs2).join();
+        labInventory = access.write(Map.of("realservers", List.of(rs1, rs2)));
         work = Files.createTempDirectory("lvsplay-faults");
         big = work.resolve("big.bin");
         byte[] chunk = new byte[1024 * 1024];
@@ -61,10 +72,8 @@ class FaultsLabTest {
     }
 
     @AfterAll
-    static void stopLab() {
-        if (lab != null) {
-            lab.close();
-        }
+    static void stopHosts() {
+        LabFixture.stopAll(network, rs1, rs2);
     }
 
     private static LvsplayRun.Result run(String inventory, String playbookText, String... extra) throws Exception {
@@ -87,11 +96,11 @@ class FaultsLabTest {
         return HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
     }
 
-    private static void awaitOnHost(LabHost host, String shellTest, long millis) throws Exception {
+    private static void awaitOnHost(LabHostContainer host, String shellTest, long millis) throws Exception {
         long deadline = System.currentTimeMillis() + millis;
-        while (!host.exec(shellTest).ok()) {
+        while (!host.succeeds(shellTest)) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting on " + host.name() + " for: " + shellTest);
+                throw new AssertionError("timed out waiting on " + host.hostName() + " for: " + shellTest);
             }
             Thread.sleep(50);
         }
@@ -100,9 +109,8 @@ class FaultsLabTest {
     @Test
     @Order(1)
     void aSessionKilledMidCopyLeavesTheOldFileAndNoTemp() throws Exception {
-        LabHost rs1 = lab.host("rs1");
-        rs1.run("mkdir -p /opt/faults && printf old > /opt/faults/big.bin");
-        String inventory = lab.inventoryFile().toString();
+        rs1.exec("mkdir -p /opt/faults && printf old > /opt/faults/big.bin");
+        String inventory = labInventory.toString();
         CompletableFuture<LvsplayRun.Result> running = CompletableFuture.supplyAsync(() -> {
             try {
                 return run(inventory, copyBigTo("/opt/faults/big.bin"));
@@ -113,17 +121,17 @@ class FaultsLabTest {
         // Wait until a good part of the content has arrived in the temp file, then kill the session.
         awaitOnHost(rs1, "f=$(ls /opt/faults/big.bin.lvsplay.* 2>/dev/null | head -1); "
                 + "[ -n \"$f\" ] && [ $(stat -c %s \"$f\") -gt 20000000 ]", 180_000);
-        rs1.run("pkill -KILL -f '^sshd: root@' || true");
+        rs1.exec("pkill -KILL -f '^sshd: root@' || true");
         LvsplayRun.Result killed = running.get(60, TimeUnit.SECONDS);
 
         assertTrue(killed.exitCode() == 2 || killed.exitCode() == 4, killed.output());
-        assertEquals("old", rs1.run("cat /opt/faults/big.bin"), "the old content is intact");
+        assertEquals("old", rs1.fileContent("/opt/faults/big.bin"), "the old content is intact");
         awaitOnHost(rs1, "! ls /opt/faults/big.bin.lvsplay.* >/dev/null 2>&1", 5_000);
 
         LvsplayRun.Result again = run(inventory, copyBigTo("/opt/faults/big.bin"));
         assertEquals(0, again.exitCode(), again.output());
         assertEquals(1, again.changed("rs1"));
-        assertEquals(sha256(big), rs1.run("sha256sum /opt/faults/big.bin").split("\\s+")[0]);
+        assertEquals(sha256(big), rs1.exec("sha256sum /opt/faults/big.bin").split("\\s+")[0]);
         assertEquals(0, run(inventory, copyBigTo("/opt/faults/big.bin")).changed("rs1"), "a re-run changes nothing");
     }
 
@@ -131,16 +139,15 @@ class FaultsLabTest {
     @Order(2)
     void aFullTmpfsFailsTheTaskWithNoSpaceAndKeepsTheOriginal() throws Exception {
         // Docker gives every container a 64 MiB tmpfs on /dev/shm: 100 MiB cannot fit.
-        LabHost rs1 = lab.host("rs1");
-        rs1.run("printf original > /dev/shm/target");
+        rs1.exec("printf original > /dev/shm/target");
         long started = System.nanoTime();
-        LvsplayRun.Result result = run(lab.inventoryFile().toString(), copyBigTo("/dev/shm/target"));
+        LvsplayRun.Result result = run(labInventory.toString(), copyBigTo("/dev/shm/target"));
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
 
         assertEquals(2, result.exitCode(), result.output());
         assertTrue(result.stdout().contains("No space left on device"), result.stdout());
-        assertEquals("original", rs1.run("cat /dev/shm/target"));
-        assertEquals("", rs1.run("ls /dev/shm | grep lvsplay || true").strip(), "no temp file is left");
+        assertEquals("original", rs1.exec("cat /dev/shm/target"));
+        assertEquals("", rs1.exec("ls /dev/shm | grep lvsplay || true").strip(), "no temp file is left");
         assertTrue(seconds < 150, "took " + seconds + " s");
     }
 
@@ -160,11 +167,11 @@ class FaultsLabTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            // .250 is inside the lab's own network, where no container answers.
+            // .250 is inside the hosts' own network, where no container answers.
             Path inventory = work.resolve("faulty-hosts.ini");
-            Files.writeString(inventory, Files.readString(lab.inventoryFile())
+            Files.writeString(inventory, Files.readString(labInventory)
                     + "\n[faulty]\ntarpit ansible_host=127.0.0.1 ansible_port=" + tarpit.getLocalPort()
-                    + "\nblackhole ansible_host=10.250.10.250\n");
+                    + "\nblackhole ansible_host=" + network.address(250) + "\n");
             String playbook = "- hosts: rs1:rs2:faulty\n  gather_facts: false\n  tasks:\n"
                     + "    - ansible.builtin.command: hostname\n      changed_when: false\n";
 
@@ -187,14 +194,13 @@ class FaultsLabTest {
     @Test
     @Order(4)
     void aNetworkCutDuringATaskMakesThatHostUnreachableWithinTheKeepalive() throws Exception {
-        LabHost rs2 = lab.host("rs2");
-        rs2.run("rm -f /tmp/faults-started");
+        rs2.exec("rm -f /tmp/faults-started");
         String playbook = "- hosts: rs1:rs2\n  gather_facts: false\n  tasks:\n"
                 + "    - ansible.builtin.shell: touch /tmp/faults-started; sleep {{ 2 if inventory_hostname == 'rs1' else 120 }}\n"
                 + "      changed_when: false\n"
                 + "    - ansible.builtin.command: hostname\n      changed_when: false\n";
         Path keepalive = work.resolve("keepalive.ini");
-        Files.writeString(keepalive, Files.readString(lab.inventoryFile()).replace(
+        Files.writeString(keepalive, Files.readString(labInventory).replace(
                 "-o StrictHostKeyChecking=yes'", "-o StrictHostKeyChecking=yes -o ServerAliveInterval=2 -o ServerAliveCountMax=3'"));
         assertTrue(Files.readString(keepalive).contains("ServerAliveCountMax=3"), "the lab inventory's form changed");
         String inventory = keepalive.toString();
