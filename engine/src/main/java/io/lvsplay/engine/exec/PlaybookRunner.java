@@ -71,7 +71,8 @@ public final class PlaybookRunner {
                     states, loader, filter, jobs);
             plays:
             for (Playbook playbook : playbooks) {
-                for (Play play : playbook.plays()) {
+                for (Play written : playbook.plays()) {
+                    Play play = VarsPrompter.answer(written, options.extraVars(), VarsPrompter.CONSOLE);
                     PlaySettings settings = PlaySettings.resolve(play, templar, options);
                     List<String> hosts = settings.ordered(hostsOf(play));
                     for (String h : hosts) {

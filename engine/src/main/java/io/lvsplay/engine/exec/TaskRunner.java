@@ -22,7 +22,7 @@ final class TaskRunner {
         this.invocation = new TaskInvocation(ctx);
         this.policy = new ResultPolicy(ctx.templar());
         this.loops = new LoopDriver(ctx.templar());
-        this.outcomes = new TaskOutcomes(ctx.modules());
+        this.outcomes = new TaskOutcomes(ctx.modules(), ctx.templar());
     }
 
     TaskResult run(Task task, HostState host, Scope scope) {
@@ -49,7 +49,7 @@ final class TaskRunner {
         } catch (TemplateError e) {
             result = TaskResult.failure(host.name, e.getMessage());
         }
-        return outcomes.record(task, host, result.withNoLog(TaskOutcomes.noLog(task, scope)), scope);
+        return outcomes.record(task, host, result, scope, vars);
     }
 
     /** One invocation, judged (changed_when/failed_when), repeated while `until` does not hold. */

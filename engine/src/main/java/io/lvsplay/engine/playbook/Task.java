@@ -28,7 +28,8 @@ public record Task(
         Object async,
         Object poll,
         SourceLocation location,
-        Role role) implements TaskItem {
+        Role role,
+        LoopControl loopControl) implements TaskItem {
 
     /** The header name: the task's name, or the module name like Ansible. */
     public String title() {
