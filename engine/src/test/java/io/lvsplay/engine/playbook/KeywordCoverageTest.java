@@ -180,6 +180,25 @@ class KeywordCoverageTest {
         }
     }
 
+    @Test
+    void includeRoleArgumentsAreImplementedOrRefused() throws Exception {
+        Path role = dir.resolve("roles/r/tasks");
+        Files.createDirectories(role);
+        Files.writeString(role.resolve("main.yml"), "- debug: {msg: x}\n");
+        for (String arg : List.of("public: true", "allow_duplicates: true", "rolespec_validate: false",
+                "tasks_from: main")) {
+            expect("include_role", arg, "", "- hosts: all\n  tasks:\n    - include_role:\n        name: r\n        "
+                    + arg + "\n");
+        }
+        for (String arg : List.of("allow_duplicates: false", "apply: {tags: [a]}")) {
+            Files.writeString(dir.resolve("site.yml"), "- hosts: all\n  tasks:\n    - include_role:\n        name: r\n"
+                    + "        " + arg + "\n");
+            PlaybookError e = assertThrows(PlaybookError.class,
+                    () -> new PlaybookLoader(FakeModules.registry()).load(dir.resolve("site.yml")), arg);
+            assertTrue(e.getMessage().contains("lvsplay does not support"), arg + ": " + e.getMessage());
+        }
+    }
+
     private void expect(String level, String key, String value, String yaml) throws Exception {
         Path file = dir.resolve("site.yml");
         Files.writeString(file, yaml);
