@@ -71,4 +71,11 @@ class BlocksTest extends SemanticsTestBase {
         assertEquals(0, r.recapValue("h1", "failed"), r.stdout());
         assertEquals(2, r.recapValue("h1", "ok"), r.stdout());
     }
+
+    @Test
+    void clearHostErrorsInAlwaysForgetsTheFailureThatLedThere() {
+        inventory(ONE_HOST);
+        LvsplayRun.Result r = run("clear-host-errors-always.yml");
+        assertTrue(debugMessages(r).contains("continued on h1"), r.stdout());
+    }
 }

@@ -56,8 +56,9 @@ final class CommandRun {
             return Plan.unchanged(Results.of("cmd", shown, "rc", 0, "stdout", skip, "stderr", "",
                     "msg", skip));
         }
+        // -P: like Ansible's os.chdir, $PWD is the physical directory (symlinks resolved)
         String full = chdir == null ? commandLine
-                : "cd -- " + ShellQuote.quote(chdir) + " || exit 1\n" + commandLine;
+                : "cd -P -- " + ShellQuote.quote(chdir) + " || exit 1\n" + commandLine;
         byte[] stdin = stdinBytes(args);
         boolean strip = args.bool("strip_empty_ends", true);
         Plan plan = Plan.change(Change.named("run " + (shown instanceof List<?> l ? ShellQuote.join(asStrings(l)) : shown))

@@ -83,6 +83,15 @@ class CommandModuleTest {
     }
 
     @Test
+    void chdirThroughASymlinkLeavesThePhysicalDirectoryInPwdAsAnsiblesOsChdirDoes() throws Exception {
+        java.nio.file.Path real = java.nio.file.Files.createDirectories(dir.resolve("real/site"));
+        java.nio.file.Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
+        Map<String, Object> r = host().run(new ShellModule(), args("cmd", "echo \"$PWD\"", "chdir",
+                dir.resolve("link/site").toString()));
+        assertEquals(real.toRealPath().toString(), r.get("stdout"));
+    }
+
+    @Test
     void executableRunsTheLineWithAnotherShell() {
         Map<String, Object> r = host().run(new ShellModule(), args("cmd", "echo ${BASH_VERSION:+bash}",
                 "executable", "/bin/bash"));

@@ -52,11 +52,15 @@ final class BlockRunner {
         if (!block.always().isEmpty()) {
             List<HostState> always = hosts.stream().filter(h -> !h.unreachable && !h.ended).toList();
             Map<HostState, Boolean> failedState = new LinkedHashMap<>();
+            Map<HostState, Integer> cleared = new LinkedHashMap<>();
             always.forEach(h -> failedState.put(h, h.failed));
+            always.forEach(h -> cleared.put(h, h.errorsCleared));
             always.forEach(h -> h.failed = false);
             within(always, true, h -> h.recovering++, h -> h.recovering--,
                     () -> tasks.run(block.always(), always, scope, serialHosts));
-            failedState.forEach((h, wasFailed) -> h.failed = h.failed || wasFailed);
+            // a clear_host_errors inside always forgets the failure that led there, as in Ansible
+            failedState.forEach((h, wasFailed) -> h.failed = h.failed
+                    || wasFailed && h.errorsCleared == cleared.get(h));
         }
     }
 

@@ -16,6 +16,8 @@ final class HostState {
     final Map<String, Object> includedVars = new LinkedHashMap<>();
     final Set<String> notified = new LinkedHashSet<>();
     volatile boolean failed;
+    /** How many times meta: clear_host_errors ran: a failure remembered across an always is then forgotten. */
+    volatile int errorsCleared;
     volatile boolean unreachable;
     volatile boolean ended;
     /**

@@ -25,9 +25,13 @@ final class LoopDriver {
     /** {@code body} runs one item: it gets the item's variables and its label. */
     TaskResult run(Task task, String host, Map<String, Object> vars, BiFunction<Map<String, Object>, String, TaskResult> body) {
         List<Object> items = LoopItems.evaluate(task.loop(), templar, vars, task.location().toString());
+        LoopControlValues control = LoopControlValues.resolve(task, templar, vars);
         List<TaskResult> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
+            if (i > 0) {
+                control.pause();
+            }
             Map<String, Object> itemVars = new LinkedHashMap<>(vars);
             itemVars.put(task.loopVar(), item);
             itemVars.put("ansible_loop_var", task.loopVar());
@@ -35,7 +39,9 @@ final class LoopDriver {
                 itemVars.put(task.loopIndexVar(), i);
                 itemVars.put("ansible_index_var", task.loopIndexVar());
             }
-            itemVars.put("ansible_loop", loopInfo(items, i));
+            if (control.extended()) {
+                itemVars.put("ansible_loop", control.info(items, i));
+            }
             TaskResult itemResult;
             String label = null;
             try {
@@ -50,6 +56,9 @@ final class LoopDriver {
             if (task.loopIndexVar() != null) {
                 itemData.put(task.loopIndexVar(), i);
                 itemData.put("ansible_index_var", task.loopIndexVar());
+            }
+            if (control.extended()) {
+                itemData.put("ansible_loop", itemVars.get("ansible_loop"));
             }
             itemResult = itemResult.withItem(label == null ? JsonText.compact(item) : label, itemData);
             results.add(itemResult);

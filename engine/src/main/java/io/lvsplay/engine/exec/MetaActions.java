@@ -85,7 +85,10 @@ final class MetaActions {
                 ctx.listener().meta("ending play for " + h.name);
             });
             case "clear_host_errors" -> {
-                ctx.states().values().forEach(h -> h.failed = false);
+                ctx.states().values().forEach(h -> {
+                    h.failed = false;
+                    h.errorsCleared++;
+                });
                 ctx.listener().meta("cleared host errors");
             }
             case "clear_facts" -> {

@@ -38,7 +38,7 @@ final class PlayRunner {
             ctx.varsBuilder().startBatch(batch);
             List<HostState> batchStates = batch.stream().map(run.states()::get).toList();
             batchStates.forEach(h -> h.ended = false);
-            if (play.gatherFacts()) {
+            if (settings.gatherFacts()) {
                 new FactGathering(ctx).gather(batchStates);
             }
             Scope scope = Scope.of(play.options());

@@ -18,7 +18,7 @@ import java.util.Random;
  * may be a template of the play's variables (vars, vars_files, role defaults/vars) and extra vars.
  */
 record PlaySettings(String strategy, String order, List<Object> serial, boolean forceHandlers,
-                    Double maxFailPercentage) {
+                    Double maxFailPercentage, boolean gatherFacts) {
 
     private static final Random SHUFFLE = new Random();
 
@@ -44,9 +44,12 @@ record PlaySettings(String strategy, String order, List<Object> serial, boolean 
                 throw new PlaybookError(play.location(), "'force_handlers' must be a boolean, got: " + force);
             }
             Object percent = template(templar, play.maxFailPercentage(), vars, play);
+            Object gather = template(templar, play.options().deferred().get("gather_facts"), vars, play);
+            boolean gatherFacts = gather == null ? play.gatherFacts()
+                    : FlagKeywords.strict("gather_facts", gather, play.location().toString());
             return new PlaySettings(strategy, order == null ? "inventory"
                     : choice("order", order, PlayKeywordValues.ORDERS), serial, forceHandlers,
-                    percent == null ? null : PlayKeywordValues.percentage(percent));
+                    percent == null ? null : PlayKeywordValues.percentage(percent), gatherFacts);
         } catch (IllegalArgumentException e) {
             throw new PlaybookError(play.location(), e.getMessage());
         } catch (TemplateError e) {

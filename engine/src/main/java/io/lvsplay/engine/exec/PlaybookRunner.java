@@ -72,7 +72,8 @@ public final class PlaybookRunner {
             plays:
             for (Playbook playbook : playbooks) {
                 for (Play written : playbook.plays()) {
-                    Play play = PlaySettings.withTemplatedName(written, templar, options);
+                    Play play = PlaySettings.withTemplatedName(
+                            VarsPrompter.answer(written, options.extraVars(), VarsPrompter.CONSOLE), templar, options);
                     PlaySettings settings = PlaySettings.resolve(play, templar, options);
                     List<String> hosts = settings.ordered(hostsOf(play));
                     for (String h : hosts) {

@@ -43,7 +43,7 @@ final class TaskDispatch {
             meta.run(task, hosts, scope);
             return;
         }
-        if (task.options().runOnce() || scope.chain().stream().anyMatch(o -> o.runOnce())) {
+        if (runOnce(task, hosts.get(0), scope)) {
             runOnce(task, hosts, scope);
             return;
         }
@@ -86,6 +86,17 @@ final class TaskDispatch {
         } catch (TemplateError e) {
             throw new PlaybookError(task.location(), "Failed to convert the throttle value to an integer: "
                     + e.getMessage());
+        }
+    }
+
+    /** run_once, or a template of it rendered with the first host's variables (Ansible's linear strategy). */
+    private boolean runOnce(Task task, HostState first, Scope scope) {
+        try {
+            return Boolean.TRUE.equals(FlagKeywords.resolve(scope, task.options(), "run_once",
+                    o -> o.runOnce() ? Boolean.TRUE : null, ctx.templar(),
+                    () -> ctx.varsBuilder().build(first, scope.vars(first.name)), task.location().toString()));
+        } catch (TemplateError e) {
+            throw new PlaybookError(task.location(), e.getMessage());
         }
     }
 

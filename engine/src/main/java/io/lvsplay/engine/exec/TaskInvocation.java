@@ -42,10 +42,16 @@ final class TaskInvocation {
             return TaskResult.failure(host.name, e.getMessage());
         }
         Set<Module.Trait> traits = module.traits();
-        boolean check = settings.checkMode(task, scope);
-        boolean diff = settings.diffMode(task, scope);
         String delegate = null;
         String target = host.name;
+        boolean check;
+        boolean diff;
+        try {
+            check = settings.checkMode(task, scope, vars);
+            diff = settings.diffMode(task, scope, vars);
+        } catch (TemplateError e) {
+            return TaskResult.failure(host.name, e.getMessage());
+        }
         try {
             delegate = settings.delegate(task, scope, vars);
             target = delegate != null ? delegate : host.name;

@@ -2,6 +2,8 @@ package io.lvsplay.engine.exec;
 
 import io.lvsplay.engine.playbook.Task;
 import io.lvsplay.engine.playbook.TaskOptions;
+import io.lvsplay.engine.template.Templar;
+import io.lvsplay.engine.template.TemplateError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,28 +14,35 @@ import java.util.Map;
  */
 final class TaskOutcomes {
 
-    static boolean noLog(Task task, Scope scope) {
-        // no_log set on the task, an enclosing block or the play
-        return Boolean.TRUE.equals(scope.resolve(task.options(), TaskOptions::noLog));
-    }
-
     private final io.lvsplay.engine.module.ModuleRegistry modules;
+    private final Templar templar;
 
-    TaskOutcomes(io.lvsplay.engine.module.ModuleRegistry modules) {
+    TaskOutcomes(io.lvsplay.engine.module.ModuleRegistry modules, Templar templar) {
         this.modules = modules;
+        this.templar = templar;
     }
 
-    TaskResult record(Task task, HostState host, TaskResult result, Scope scope) {
-        if (result.noLog()) {
-            result = result.hidden();
-        }
-        if (result.status() == TaskStatus.FAILED
-                && Boolean.TRUE.equals(scope.resolve(task.options(), TaskOptions::ignoreErrors))) {
-            result = result.withStatus(TaskStatus.FAILED, true);
-        }
-        if (result.status() == TaskStatus.UNREACHABLE
-                && Boolean.TRUE.equals(scope.resolve(task.options(), TaskOptions::ignoreUnreachable))) {
-            result = result.withStatus(TaskStatus.UNREACHABLE, true);
+    /** no_log, ignore_errors and ignore_unreachable may be templates of {@code vars}, the task's variables. */
+    TaskResult record(Task task, HostState host, TaskResult result, Scope scope, Map<String, Object> vars) {
+        // a task that when: skipped never renders its other keywords, as in Ansible
+        try {
+            if (result.status() != TaskStatus.SKIPPED
+                    && Boolean.TRUE.equals(flag(task, scope, vars, "no_log", TaskOptions::noLog))) {
+                result = result.withNoLog(true).hidden();
+            }
+            // rendered whatever else the outcome: a template giving no boolean fails the task
+            boolean skipped = result.status() == TaskStatus.SKIPPED;
+            boolean ignoreErrors = !skipped && Boolean.TRUE.equals(flag(task, scope, vars, "ignore_errors", TaskOptions::ignoreErrors));
+            boolean ignoreUnreachable = !skipped && Boolean.TRUE.equals(
+                    flag(task, scope, vars, "ignore_unreachable", TaskOptions::ignoreUnreachable));
+            if (result.status() == TaskStatus.FAILED && ignoreErrors) {
+                result = result.withStatus(TaskStatus.FAILED, true);
+            }
+            if (result.status() == TaskStatus.UNREACHABLE && ignoreUnreachable) {
+                result = result.withStatus(TaskStatus.UNREACHABLE, true);
+            }
+        } catch (TemplateError e) {
+            result = TaskResult.failure(host.name, e.getMessage());
         }
         if (result.status() == TaskStatus.FAILED && !result.ignored()) {
             Map<String, Object> failedTask = new LinkedHashMap<>();
@@ -58,6 +67,12 @@ final class TaskOutcomes {
             }
         }
         return result;
+    }
+
+    private Boolean flag(Task task, Scope scope, Map<String, Object> vars, String keyword,
+                         java.util.function.Function<TaskOptions, Boolean> written) {
+        return FlagKeywords.resolve(scope, task.options(), keyword, written, templar, () -> vars,
+                task.location().toString());
     }
 
     @SuppressWarnings("unchecked")

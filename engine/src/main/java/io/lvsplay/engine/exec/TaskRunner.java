@@ -22,7 +22,7 @@ final class TaskRunner {
         this.invocation = new TaskInvocation(ctx);
         this.policy = new ResultPolicy(ctx.templar());
         this.loops = new LoopDriver(ctx.templar());
-        this.outcomes = new TaskOutcomes(ctx.modules());
+        this.outcomes = new TaskOutcomes(ctx.modules(), ctx.templar());
     }
 
     TaskResult run(Task task, HostState host, Scope scope) {
@@ -50,7 +50,7 @@ final class TaskRunner {
             result = task.loop() != null && loopErrorSkipped(when, vars, whenSource)
                     ? skipped(host.name, null) : TaskResult.failure(host.name, e.getMessage());
         }
-        return outcomes.record(task, host, result.withNoLog(TaskOutcomes.noLog(task, scope)), scope);
+        return outcomes.record(task, host, result, scope, vars);
     }
 
     /** As Ansible: a loop that cannot be templated is no error when the task's condition (without an item) is false. */

@@ -18,14 +18,20 @@ final class TaskSettings {
         this.ctx = ctx;
     }
 
-    boolean checkMode(Task task, Scope scope) {
-        Boolean forced = scope.resolve(task.options(), TaskOptions::checkMode);
+    boolean checkMode(Task task, Scope scope, Map<String, Object> vars) {
+        Boolean forced = flag(task, scope, vars, "check_mode", TaskOptions::checkMode);
         return forced != null ? forced : ctx.options().check();
     }
 
-    boolean diffMode(Task task, Scope scope) {
-        Boolean forced = scope.resolve(task.options(), TaskOptions::diff);
+    boolean diffMode(Task task, Scope scope, Map<String, Object> vars) {
+        Boolean forced = flag(task, scope, vars, "diff", TaskOptions::diff);
         return forced != null ? forced : ctx.options().diff();
+    }
+
+    private Boolean flag(Task task, Scope scope, Map<String, Object> vars, String keyword,
+                         java.util.function.Function<TaskOptions, Boolean> written) {
+        return FlagKeywords.resolve(scope, task.options(), keyword, written, ctx.templar(), () -> vars,
+                task.location().toString());
     }
 
     String delegate(Task task, Scope scope, Map<String, Object> vars) {
@@ -65,7 +71,7 @@ final class TaskSettings {
     }
 
     Become become(Task task, Scope scope, Map<String, Object> vars) {
-        Boolean enabled = scope.resolve(task.options(), TaskOptions::become);
+        Boolean enabled = flag(task, scope, vars, "become", TaskOptions::become);
         if (enabled == null) {
             enabled = ctx.options().become() || truthy(vars.get("ansible_become"));
         }

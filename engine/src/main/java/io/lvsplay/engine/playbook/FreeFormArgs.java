@@ -59,6 +59,9 @@ public final class FreeFormArgs {
      * is free-form (joined with spaces, original text kept), otherwise they are an error.
      */
     public static Map<String, Object> parse(String text, boolean freeForm, List<String> freeFormKeys) {
+        if (freeForm && text.strip().contains("\n")) {
+            return parseLines(text, freeFormKeys);
+        }
         Map<String, Object> args = new LinkedHashMap<>();
         List<String> raw = new ArrayList<>();
         for (String word : split(text)) {
@@ -79,6 +82,25 @@ public final class FreeFormArgs {
             // a multi-line script (shell: |) must keep its newlines: take the text as written
             // unless key=value words were split out of it
             args.put("_raw_params", args.isEmpty() ? text.strip() : String.join(" ", raw));
+        }
+        return args;
+    }
+
+    /** A free-form command of several lines: split and joined again as Ansible's parse_kv does. */
+    private static Map<String, Object> parseLines(String text, List<String> freeFormKeys) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        List<String> raw = new ArrayList<>();
+        for (String word : MultilineArgs.split(text)) {
+            int eq = equalsOutsideJinja(word);
+            String key = eq > 0 ? word.substring(0, eq).strip() : null;
+            if (key != null && freeFormKeys.contains(key)) {
+                args.put(key, unquote(word.substring(eq + 1).strip()));
+            } else {
+                raw.add(word);
+            }
+        }
+        if (!raw.isEmpty()) {
+            args.put("_raw_params", MultilineArgs.join(raw));
         }
         return args;
     }

@@ -28,7 +28,7 @@ final class Inherited {
             notify.stream().filter(n -> !all.contains(n)).forEach(all::add);
             return new Task(t.options(), t.module(), t.moduleAsWritten(), t.args(), t.loop(), t.loopVar(), t.loopLabel(),
                     t.loopIndexVar(), t.register(), t.changedWhen(), t.failedWhen(), List.copyOf(all), t.listen(),
-                    t.until(), t.retries(), t.delay(), t.async(), t.poll(), t.timeout(), t.location(), t.role());
+                    t.until(), t.retries(), t.delay(), t.async(), t.poll(), t.timeout(), t.location(), t.role(), t.loopControl());
         }
         if (item instanceof Block b) {
             return new Block(b.options(), withNotify(b.block(), notify), withNotify(b.rescue(), notify),

@@ -32,7 +32,15 @@ public record Play(
         List<TaskItem> postTasks,
         List<TaskItem> handlers,
         Path baseDir,
-        SourceLocation location) {
+        SourceLocation location,
+        List<VarsPrompt> varsPrompt) {
+
+    /** This play with {@code newVars} as its vars (vars_prompt's answers added when the play starts). */
+    public Play withVars(Map<String, Object> newVars) {
+        return new Play(name, hosts, newVars, varsFiles, varsFromFiles, gatherFacts, options, serial, strategy,
+                anyErrorsFatal, order, forceHandlers, maxFailPercentage, remoteUser, roles, preTasks, tasks, postTasks,
+                handlers, baseDir, location, varsPrompt);
+    }
 
     /** Ansible prints the hosts pattern when a play has no name. */
     public String title() {

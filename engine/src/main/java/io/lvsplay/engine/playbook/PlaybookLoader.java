@@ -22,7 +22,7 @@ public final class PlaybookLoader {
             "any_errors_fatal", "max_fail_percentage", "remote_user", "connection", "environment", "collections",
             "force_handlers", "ignore_errors", "ignore_unreachable", "check_mode", "diff", "module_defaults",
             "no_log", "order", "run_once", "port", "timeout", "gather_subset", "gather_timeout", "fact_path",
-            "become_flags", "throttle", "debugger", "vars_prompt");
+            "become_flags", "become_exe", "throttle", "debugger", "vars_prompt");
 
     private final ModuleRegistry modules;
     private final TaskParser tasks;
@@ -96,9 +96,7 @@ public final class PlaybookLoader {
             }
         }
         UnimplementedKeywords.check(map, doc, "play");
-        if (map.containsKey("vars_prompt")) {
-            throw new PlaybookError(doc.at(map, "vars_prompt"), "vars_prompt is not supported; pass values with -e");
-        }
+        List<VarsPrompt> prompts = VarsPrompt.parse(map.get("vars_prompt"), doc, map);
         if (map.get("hosts") == null) {
             throw new PlaybookError(doc.at(map), "the play has no 'hosts:' (which hosts should it run on?)");
         }
@@ -142,7 +140,7 @@ public final class PlaybookLoader {
                 TaskParser.boolOrNull(map.get("no_log")), TaskParser.boolOrNull(map.get("ignore_errors")),
                 TaskParser.boolOrNull(map.get("ignore_unreachable")), TaskParser.boolOrNull(map.get("check_mode")),
                 TaskParser.boolOrNull(map.get("diff")), playEnvironment(map.get("environment")), map.get("throttle"),
-                map.get("any_errors_fatal"), TaskParser.stringOrNull(map.get("connection")));
+                map.get("any_errors_fatal"), TaskParser.stringOrNull(map.get("connection")), DeferredFlags.of(map));
         Object gather = map.get("gather_facts");
         boolean gatherFacts = gather == null || Boolean.TRUE.equals(TaskParser.boolOrNull(gather));
         List<Object> serial = map.get("serial") == null ? List.of()
@@ -153,7 +151,7 @@ public final class PlaybookLoader {
                 options, serial, strategy, Boolean.TRUE.equals(TaskParser.boolOrNull(map.get("any_errors_fatal"))),
                 map.get("order"), map.get("force_handlers"), map.get("max_fail_percentage"),
                 TaskParser.stringOrNull(map.get("remote_user")), List.copyOf(roles), pre, main, post, handlers,
-                baseDir, doc.at(map));
+                baseDir, doc.at(map), prompts);
     }
 
     private Role roleEntry(Object raw, YamlDocument doc, Map<String, Object> play, Path baseDir) {

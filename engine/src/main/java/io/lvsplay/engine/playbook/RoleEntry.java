@@ -10,12 +10,12 @@ import java.util.Set;
  * a mapping with {@code role:} and params (keys besides the keywords, plus {@code vars:}).
  */
 record RoleEntry(String name, Map<String, Object> params, List<String> when, List<String> tags, Boolean become,
-                 String becomeUser) {
+                 String becomeUser, Map<String, Object> deferred) {
     private static final Set<String> KEYWORDS = Set.of("role", "name", "tags", "when", "become", "become_user", "vars");
 
     static RoleEntry parse(Object entry, SourceLocation at) {
         if (entry instanceof String name) {
-            return new RoleEntry(name, Map.of(), List.of(), List.of(), null, null);
+            return new RoleEntry(name, Map.of(), List.of(), List.of(), null, null, Map.of());
         }
         if (!(entry instanceof Map<?, ?> m)) {
             throw new PlaybookError(at, "a role entry must be a name or a mapping, got: " + entry);
@@ -24,6 +24,9 @@ record RoleEntry(String name, Map<String, Object> params, List<String> when, Lis
         if (name == null) {
             throw new PlaybookError(at, "a role entry needs 'role: NAME'");
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> keywords = (Map<String, Object>) m;
+        RoleEntryKeywords.check(keywords, at);
         Map<String, Object> params = new LinkedHashMap<>();
         m.forEach((k, v) -> {
             if (!KEYWORDS.contains(String.valueOf(k))) {
@@ -35,7 +38,7 @@ record RoleEntry(String name, Map<String, Object> params, List<String> when, Lis
         }
         return new RoleEntry(String.valueOf(name), params, TaskParser.conditions(m.get("when")),
                 TaskParser.strings(m.get("tags")), TaskParser.boolOrNull(m.get("become")),
-                TaskParser.stringOrNull(m.get("become_user")));
+                TaskParser.stringOrNull(m.get("become_user")), DeferredFlags.of(keywords));
     }
 
     /**
@@ -46,7 +49,7 @@ record RoleEntry(String name, Map<String, Object> params, List<String> when, Lis
         Map<String, Object> vars = new LinkedHashMap<>(role.vars());
         vars.putAll(params);
         TaskOptions wrap = new TaskOptions(null, when, tags, vars, become, becomeUser, null, false, null, null,
-                null, null, null, Map.of(), null, null, null);
+                null, null, null, Map.of(), null, null, null, deferred);
         return new Block(wrap, role.tasks(), List.of(), List.of(), at, role);
     }
 

@@ -35,8 +35,12 @@ record RoleIncludeSpec(String name, Map<String, String> from, Object rolespecVal
             } else if (key.equals("apply")) {
                 throw new PlaybookError(at, "lvsplay does not support '" + keyword + ": apply:' yet; put the keywords"
                         + " on a block around it");
-            } else if (!OTHER.contains(key)) {
+            } else if (!OTHER.contains(key) || key.equals("public") && !keyword.endsWith("include_role")) {
                 throw new PlaybookError(at, "Invalid options for " + keyword + ": " + key);
+            } else if (key.equals("allow_duplicates") && !Boolean.TRUE.equals(TaskParser.boolOrNull(e.getValue()))) {
+                // Ansible's default (true) is what lvsplay does: each include runs the role again
+                throw new PlaybookError(at, "lvsplay does not support '" + keyword + ": allow_duplicates: "
+                        + e.getValue() + "' yet");
             }
         }
         return new RoleIncludeSpec(String.valueOf(m.get("name")), from, m.get("rolespec_validate"));

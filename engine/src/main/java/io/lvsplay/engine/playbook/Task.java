@@ -29,7 +29,8 @@ public record Task(
         Object poll,
         Object timeout,
         SourceLocation location,
-        Role role) implements TaskItem {
+        Role role,
+        LoopControl loopControl) implements TaskItem {
 
     /** The header name: the task's name, or the module name like Ansible. */
     public String title() {

@@ -69,11 +69,12 @@ public final class TaskParser {
         SourceLocation at = doc.at(map);
         TaskOptions options = options(map, doc);
         if (map.containsKey("block")) {
-            checkKeys(map, doc, union(COMMON_KEYS, BLOCK_KEYS), "block");
+            checkKeys(map, doc, union(COMMON_KEYS, union(BLOCK_KEYS, Set.of("notify"))), "block");
+            List<String> notify = strings(map.get("notify"));
             return List.of(new Block(options,
-                    parseList(map.get("block"), doc, role, baseDir, "block"),
-                    parseList(map.get("rescue"), doc, role, baseDir, "rescue"),
-                    parseList(map.get("always"), doc, role, baseDir, "always"), at, role));
+                    Inherited.withNotify(parseList(map.get("block"), doc, role, baseDir, "block"), notify),
+                    Inherited.withNotify(parseList(map.get("rescue"), doc, role, baseDir, "rescue"), notify),
+                    Inherited.withNotify(parseList(map.get("always"), doc, role, baseDir, "always"), notify), at, role));
         }
         for (String key : List.of("import_tasks", "ansible.builtin.import_tasks")) {
             if (map.containsKey(key)) {
@@ -222,7 +223,7 @@ public final class TaskParser {
                 conditions(map.get("changed_when")), conditions(map.get("failed_when")),
                 strings(map.get("notify")), strings(map.get("listen")), conditions(map.get("until")),
                 map.getOrDefault("retries", 3), map.getOrDefault("delay", 5), map.getOrDefault("async", 0),
-                map.getOrDefault("poll", 15), map.getOrDefault("timeout", 0), doc.at(map), role);
+                map.getOrDefault("poll", 15), map.getOrDefault("timeout", 0), doc.at(map), role, LoopControl.parse(map, doc));
     }
 
     private static String suggestion(List<String> names) {
@@ -319,7 +320,7 @@ public final class TaskParser {
                 boolOrNull(map.get("no_log")), boolOrNull(map.get("ignore_errors")),
                 boolOrNull(map.get("ignore_unreachable")), boolOrNull(map.get("check_mode")),
                 boolOrNull(map.get("diff")), envMap, map.get("throttle"), map.get("any_errors_fatal"),
-                stringOrNull(map.get("connection")));
+                stringOrNull(map.get("connection")), DeferredFlags.of(map));
     }
 
     private void checkKeys(Map<String, Object> map, YamlDocument doc, Set<String> allowed, String what) {

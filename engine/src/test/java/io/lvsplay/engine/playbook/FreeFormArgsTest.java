@@ -48,4 +48,17 @@ class FreeFormArgsTest {
     void valueMayContainEqualsSigns() {
         assertEquals(Map.of("line", "a=b"), FreeFormArgs.parse("line=a=b", false, List.of()));
     }
+
+    @Test
+    void aMultiLineCommandKeepsLineEndsAndJoinsBackslashContinuedLinesAsAnsibleDoes() {
+        String text = "echo this is a \\\n\"multiline echo\" \\\n\"with a new line\nin quotes\" \\\n| cat\necho second\n";
+        assertEquals(Map.of("_raw_params", "echo this is a \"multiline echo\" \"with a new line\nin quotes\" | cat\necho second\n"),
+                FreeFormArgs.parse(text, true, List.of("chdir")));
+    }
+
+    @Test
+    void aMultiLineCommandStillGivesUpItsKnownKeys() {
+        assertEquals(Map.of("_raw_params", "echo a\necho b\n", "chdir", "/tmp"),
+                FreeFormArgs.parse("echo a\necho b\nchdir=/tmp\n", true, List.of("chdir")));
+    }
 }
