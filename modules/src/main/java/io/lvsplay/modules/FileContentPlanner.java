@@ -53,6 +53,11 @@ final class FileContentPlanner {
     }
 
     static List<Change> plan(ExistingFile existing, DesiredFile desired) {
+        return plan(existing, desired, "backup_file");
+    }
+
+    /** As {@link #plan(ExistingFile, DesiredFile)}; the backup's path goes to {@code backupField} (lineinfile: "backup"). */
+    static List<Change> plan(ExistingFile existing, DesiredFile desired, String backupField) {
         if (desired.validate() != null && !desired.validate().contains("%s")) {
             throw new ModuleFailure("validate must contain %s: " + desired.validate());
         }
@@ -74,7 +79,7 @@ final class FileContentPlanner {
                         validate(host, desired.validate(), desired.content());
                     }
                     if (backup) {
-                        result.put("backup_file", backup(host, desired.path()));
+                        result.put(backupField, backup(host, desired.path()));
                     }
                     host.writeFile(desired.path(), desired.content(), mode, attrs.owner(), attrs.group());
                     return result;
