@@ -57,6 +57,8 @@ public final class BuiltinModules {
                 // modules2: run and control
                 new io.lvsplay.modules.system.ScriptModule(),
                 new io.lvsplay.modules.system.PauseModule(),
-                new io.lvsplay.modules.system.SetupModule());
+                new io.lvsplay.modules.system.SetupModule(),
+                new io.lvsplay.modules.content.FetchModule(),
+                new AssembleModule());
     }
 }

@@ -54,7 +54,8 @@ final class ExecModuleContext implements ModuleContext {
         return role;
     }
 
-    Path playbookDir() {
+    @Override
+    public Path playbookDir() {
         return playbookDir;
     }
 
