@@ -128,7 +128,17 @@ public final class BlockinfileModule implements Module {
         }
         Pattern re = PythonRegex.compile(anchor, insertAfter != null ? "insertafter" : "insertbefore");
         Integer found = null;
-        for (int i = 0; i < lines.size(); i++) {
+        boolean multiline = Pattern.compile("^\\(\\?[a-zA-Z]*m[a-zA-Z]*\\)").matcher(anchor).find();
+        if (multiline) {
+            // a MULTILINE regex is searched in the whole text, and the line is counted from the match
+            String original = String.join("", lines);
+            java.util.regex.Matcher m = re.matcher(original);
+            if (m.find()) {
+                found = (int) original.substring(0, insertAfter != null ? m.end() : m.start()).chars()
+                        .filter(c -> c == '\n').count();
+            }
+        }
+        for (int i = 0; !multiline && i < lines.size(); i++) {
             if (re.matcher(lines.get(i)).find()) {
                 found = i;
             }

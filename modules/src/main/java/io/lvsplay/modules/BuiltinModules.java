@@ -53,6 +53,12 @@ public final class BuiltinModules {
                 new io.lvsplay.modules.system.SelinuxModule(),
                 new UserModule(),
                 new GroupModule(),
-                new SlurpModule());
+                new SlurpModule(),
+                // modules2: run and control
+                new io.lvsplay.modules.system.ScriptModule(),
+                new io.lvsplay.modules.system.PauseModule(),
+                new io.lvsplay.modules.system.SetupModule(),
+                new io.lvsplay.modules.content.FetchModule(),
+                new AssembleModule());
     }
 }

@@ -53,6 +53,11 @@ final class FileContentPlanner {
     }
 
     static List<Change> plan(ExistingFile existing, DesiredFile desired) {
+        return plan(existing, desired, "backup_file");
+    }
+
+    /** As {@link #plan(ExistingFile, DesiredFile)}; the backup's path goes to {@code backupField} (lineinfile: "backup"). */
+    static List<Change> plan(ExistingFile existing, DesiredFile desired, String backupField) {
         if (desired.validate() != null && !desired.validate().contains("%s")) {
             throw new ModuleFailure("validate must contain %s: " + desired.validate());
         }
@@ -72,7 +77,7 @@ final class FileContentPlanner {
             write = validate(write, desired.validate(), desired.content());
         }
         if (backup) {
-            write = backup(write, desired.path());
+            write = backup(write, desired.path(), backupField);
         }
         changes.add(write.then(new FileWrite(desired.path(), desired.content(), mode, attrs.owner(), attrs.group())));
         return changes;
@@ -126,13 +131,18 @@ final class FileContentPlanner {
 
     /* Named like Ansible's backups, with the host's clock: dest.YYYY-MM-DD@HH:MM:SS~ */
     static Change backup(Change change, String path) {
+        return backup(change, path, "backup_file");
+    }
+
+    /** The backup's path goes to {@code field}: copy and template say "backup_file", lineinfile "backup". */
+    static Change backup(Change change, String path, String field) {
         String q = ShellQuote.quote(path);
         return change.then(RemoteCommand.of("b=" + q + ".$(date +%Y-%m-%d@%H:%M:%S)~ && cp -p -- " + q
                 + " \"$b\" && printf %s \"$b\""), (r, host) -> {
                     if (!r.ok()) {
                         throw new ModuleFailure("cannot back up " + path + " on " + host + ": " + r.stderr().strip());
                     }
-                    return Map.of("backup_file", r.stdout());
+                    return Map.of(field, r.stdout());
                 });
     }
 }

@@ -18,12 +18,12 @@ import io.lvsplay.modules.support.Results;
 import java.util.List;
 import java.util.Map;
 
-/** Paths in a state: file, directory (optionally recursive attributes), absent, link, touch. */
+/** Paths in a state: file, directory (optionally recursive attributes), absent, link, hard, touch. */
 public final class FileModule implements Module {
     private static final ArgSpec SPEC = UnsupportedArgs.fileCommon(ArgSpec.of())
             .required("path", Type.PATH)
             .alias("dest", "path").alias("name", "path")
-            .choice("state", null, "file", "directory", "absent", "link", "touch")
+            .choice("state", null, "file", "directory", "absent", "link", "hard", "touch")
             .arg("src", Type.PATH)
             .arg("mode", Type.RAW)
             .arg("owner", Type.STR)
@@ -50,6 +50,13 @@ public final class FileModule implements Module {
         String path = args.str("path");
         RemoteHost host = ctx.host();
         FileStat stat = host.stat(path);
+        String requested = args.str("state");
+        String src = args.str("src");
+        if (src != null && stat.isDirectory() && !"link".equals(requested) && !"absent".equals(requested)) {
+            // Ansible's additional_parameter_handling: a directory path means basename(src) inside it
+            path = path.replaceAll("/+$", "") + "/" + src.substring(src.replaceAll("/+$", "").lastIndexOf('/') + 1);
+            stat = host.stat(path);
+        }
         String state = args.str("state", defaultState(stat, args.bool("recurse", false)));
         FileAttributes attrs = FileAttributes.from(args);
         boolean follow = args.bool("follow", true);
@@ -57,7 +64,6 @@ public final class FileModule implements Module {
             // Ansible's follow: the attributes are the link target's, the link stays as it is
             stat = host.stat(realPath(host, path));
         }
-        String src = args.str("src");
         if (follow && src == null && "link".equals(state) && stat.isLink()) {
             src = stat.linkTarget();
         }
@@ -68,8 +74,12 @@ public final class FileModule implements Module {
             case "directory" -> directory(host, target, attrs, args.bool("recurse", false), args.raw("mode"));
             case "touch" -> touch(target, attrs);
             case "link" -> link(host, target, attrs, linkSrc, args.bool("force", false));
+            case "hard" -> HardLink.plan(host, target, attrs, linkSrc, args.bool("force", false));
             default -> file(target, attrs);
         };
+        if (state.equals("hard")) {
+            return Plan.changes(changes, Results.of("dest", path, "src", linkSrc, "state", state));
+        }
         return Plan.changes(changes, Results.of("path", path, "state", state,
                 "src", "link".equals(state) ? linkSrc : null));
     }

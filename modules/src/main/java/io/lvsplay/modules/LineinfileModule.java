@@ -66,9 +66,24 @@ public final class LineinfileModule implements Module {
         }
         changes.addAll(FileContentPlanner.plan(existing, new DesiredFile(path,
                 TextLines.join(edit.lines()).getBytes(StandardCharsets.UTF_8),
-                FileAttributes.from(args), args.bool("backup", false), args.str("validate"))));
+                FileAttributes.from(args), args.bool("backup", false), args.str("validate")), "backup"));
         String msg = edit.msg().isEmpty() && !changes.isEmpty() ? "ownership, perms or SE linux context changed" : edit.msg();
-        return Plan.changes(changes, Results.of("msg", msg, "found", edit.found()));
+        Plan plan = result(args, changes, msg, edit);
+        String regexp = args.str("regexp");
+        if ("".equals(regexp) || "".equals(args.str("search_string"))) {
+            String warning = "The " + ("".equals(regexp) ? "regular expression" : "search string") + " is an empty string,"
+                    + " which will match every line in the file. This may have unintended consequences, such as"
+                    + " replacing the last line in the file rather than appending."
+                    + ("".equals(regexp) ? " If this is desired, use '^' to match every line in the file and avoid this warning." : "");
+            plan = plan.withResult(Results.of("warnings", List.of(warning)));
+        }
+        return plan;
+    }
+
+    private static Plan result(ModuleArgs args, List<Change> changes, String msg, LineEdit edit) {
+        // Ansible's result: "backup" is always there ('' without one); "found" only for state=absent
+        return Plan.changes(changes, args.str("state").equals("present") ? Results.of("msg", msg, "backup", "")
+                : Results.of("msg", msg, "found", edit.found(), "backup", ""));
     }
 
     private static LineEdit present(ModuleArgs args, ExistingFile existing, String path) {

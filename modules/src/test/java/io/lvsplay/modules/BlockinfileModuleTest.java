@@ -70,4 +70,14 @@ class BlockinfileModuleTest {
                 "dos\r\ndos\r\n", null, null);
         assertEquals(java.util.List.of("unix\n", "# BEGIN\n", "dos\r\n", "dos\r\n", "# END\n"), out);
     }
+
+    @Test
+    void aMultilineInsertafterIsSearchedInTheWholeTextElseLineByLine() {
+        String text = "A =\n  (LIST =\n    x\nB =\n  (LIST =\n";
+        assertEquals("A =\n  (LIST =\n# BEGIN ANSIBLE MANAGED BLOCK\nnew\n# END ANSIBLE MANAGED BLOCK\n    x\nB =\n  (LIST =\n",
+                edit(text, "block", "new", "insertafter", "(?m)A =\\n.*\\(LIST ="));
+        // without (?m) each line is searched alone, so a pattern across lines never matches: end of file
+        assertEquals(text + "# BEGIN ANSIBLE MANAGED BLOCK\nnew\n# END ANSIBLE MANAGED BLOCK\n",
+                edit(text, "block", "new", "insertafter", "A =\\n.*\\(LIST ="));
+    }
 }

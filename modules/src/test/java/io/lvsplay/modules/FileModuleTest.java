@@ -137,4 +137,39 @@ class FileModuleTest {
         assertFalse(plan.changesSomething());
         assertEquals("nowhere", plan.result().get("src"));
     }
+
+    @Test
+    void hardLinkIsMadeOnceAndInsideADirectoryPath() throws Exception {
+        write(dir.resolve("orig"), "o");
+        Files.createDirectory(dir.resolve("sub"));
+        Map<String, Object> args = args("src", dir.resolve("orig").toString(), "path", dir.resolve("hard").toString(),
+                "state", "hard");
+        Plan first = host.plan(file, args);
+        assertEquals("state: absent\n", first.changes().get(0).diff().before());
+        host.apply(first);
+        assertEquals(Files.getAttribute(dir.resolve("orig"), "unix:ino"), Files.getAttribute(dir.resolve("hard"), "unix:ino"));
+        assertFalse(host.plan(file, args).changesSomething());
+        // a directory as path: the link is basename(src) inside it, as Ansible's file module does
+        host.run(file, args("src", dir.resolve("orig").toString(), "path", dir.resolve("sub").toString(), "state", "hard"));
+        assertTrue(Files.isRegularFile(dir.resolve("sub/orig")));
+    }
+
+    @Test
+    void hardLinkOverAFileNeedsForceAndSrcMustExist() {
+        write(dir.resolve("orig"), "o");
+        write(dir.resolve("other"), "x");
+        ModuleFailure e = assertThrows(ModuleFailure.class, () -> host.plan(file, args("src", dir.resolve("orig").toString(),
+                "path", dir.resolve("other").toString(), "state", "hard")));
+        assertEquals("Cannot link, file exists at destination", e.getMessage());
+        host.run(file, args("src", dir.resolve("orig").toString(), "path", dir.resolve("other").toString(),
+                "state", "hard", "force", true));
+        assertEquals("o", TestHost.read(dir.resolve("other")));
+        ModuleFailure missing = assertThrows(ModuleFailure.class, () -> host.plan(file, args("src", "no-such-file",
+                "path", dir.resolve("h2").toString(), "state", "hard")));
+        assertEquals("src does not exist", missing.getMessage());
+        assertEquals("no-such-file", missing.result().get("src"));
+        ModuleFailure noSrc = assertThrows(ModuleFailure.class, () -> host.plan(file, args(
+                "path", dir.resolve("h2").toString(), "state", "hard")));
+        assertEquals("src is required for creating new hardlinks", noSrc.getMessage());
+    }
 }

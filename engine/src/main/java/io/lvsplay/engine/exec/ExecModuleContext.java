@@ -55,7 +55,8 @@ final class ExecModuleContext implements ModuleContext {
         return role;
     }
 
-    Path playbookDir() {
+    @Override
+    public Path playbookDir() {
         return playbookDir;
     }
 

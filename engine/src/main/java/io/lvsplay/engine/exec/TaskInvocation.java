@@ -126,6 +126,10 @@ final class TaskInvocation {
             plan = c.module().plan(new ModuleArgs(c.args(), c.module().argSpec()), mctx);
             planned = true;
             data.putAll(plan.result());
+            if (!plan.changesSomething() && Boolean.TRUE.equals(plan.result().get("skipped"))) {
+                // a module that decided not to run (script's creates/removes): Ansible's skipped result
+                return result(c.host(), TaskStatus.SKIPPED, c.delegate(), c.label(), data, List.of(), traits);
+            }
             PlannedCommands.report(ctx, c.target(), plan, c.check(), c.noLog());
             if (c.check() && plan.skipInCheckMode() && plan.changesSomething()) {
                 data.putIfAbsent("msg", "skipped, running in check mode");

@@ -1,5 +1,6 @@
 package io.lvsplay.engine.facts;
 
+import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.Connection;
 import io.lvsplay.engine.transport.ExecResult;
@@ -21,5 +22,10 @@ public final class FactGatherer {
         script.append(FactScript.TEXT);
         ExecResult result = connection.exec("/bin/sh -s", script.toString().getBytes(StandardCharsets.UTF_8));
         return FactParser.parse(result.stdout());
+    }
+
+    /** The same facts through a module's host: the explicit setup task (as the task's user, with its environment). */
+    public Map<String, Object> gather(RemoteHost host) {
+        return FactParser.parse(host.run("/bin/sh -s", FactScript.TEXT.getBytes(StandardCharsets.UTF_8)).stdout());
     }
 }

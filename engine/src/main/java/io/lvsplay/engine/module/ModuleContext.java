@@ -54,6 +54,11 @@ public interface ModuleContext {
      */
     Object evaluate(String expression);
 
+    /** The playbook's directory: where a relative controller path (fetch's dest) is, as Ansible's path_dwim. */
+    default Path playbookDir() {
+        return Path.of("").toAbsolutePath();
+    }
+
     /**
      * async_status: the state of an async job this run started on this host (its result once finished,
      * with "finished": 1), or null when no such job exists.
