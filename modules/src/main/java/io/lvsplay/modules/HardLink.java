@@ -54,8 +54,8 @@ final class HardLink {
                     + (prev.equals("directory") ? "rmdir -- " + q + " && " : "")
                     + "ln -- " + ShellQuote.quote(src) + " \"$t\" && mv -fT -- \"$t\" " + q;
             String before = "state: " + prev + "\n" + (prev.equals("link") ? "src: " + stat.linkTarget() + "\n" : "");
-            changes.add(Change.of("hard link " + path + " to " + src, Diff.of(path, before, "state: hard\nsrc: " + src + "\n"),
-                    h -> FileModule.runOrFail(h, command, "hard link " + path + " to " + src)));
+            changes.add(FileModule.runOrFail("hard link " + path + " to " + src,
+                    Diff.of(path, before, "state: hard\nsrc: " + src + "\n"), command, "hard link " + path + " to " + src));
             FileStat source = host.stat(src);
             after = new FileStat(path, "file", source.mode(), source.owner(), source.group(), source.size(), null);
         }

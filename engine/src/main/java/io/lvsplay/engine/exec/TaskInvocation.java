@@ -7,6 +7,7 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.playbook.Task;
+import io.lvsplay.engine.playbook.TaskOptions;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellRemoteHost;
 import io.lvsplay.engine.remote.TaskDeadline;
@@ -65,7 +66,8 @@ final class TaskInvocation {
                 throw new ModuleFailure("invalid arguments for '" + task.moduleAsWritten() + "': " + String.join("; ", problems));
             }
             Call call = new Call(task, host, module, args, vars, check, diff, delegate, target, label,
-                    TaskOutcomes.noLog(task, scope));
+                    Boolean.TRUE.equals(FlagKeywords.resolve(scope, task.options(), "no_log", TaskOptions::noLog,
+                            ctx.templar(), () -> vars, task.location().toString())));
             int asyncSeconds = KeywordInts.value(ctx.templar(), "async", task.async(), 0, vars, task.location().toString());
             if (traits.contains(Module.Trait.RUNS_ON_CONTROLLER)) {
                 if (asyncSeconds > 0) {

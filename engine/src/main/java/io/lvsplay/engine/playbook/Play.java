@@ -51,7 +51,7 @@ public record Play(
     public Play withName(String newName) {
         return new Play(newName, hosts, vars, varsFiles, varsFromFiles, gatherFacts, options, serial, strategy,
                 anyErrorsFatal, order, forceHandlers, maxFailPercentage, remoteUser, roles, preTasks, tasks, postTasks,
-                handlers, baseDir, location);
+                handlers, baseDir, location, varsPrompt);
     }
 
     /** Role defaults of all roles of this play, merged in role order (lowest precedence). */
