@@ -70,6 +70,11 @@ public final class TaskParser {
         TaskOptions options = options(map, doc);
         if (map.containsKey("block")) {
             checkKeys(map, doc, union(COMMON_KEYS, union(BLOCK_KEYS, Set.of("notify"))), "block");
+            if (map.containsKey("timeout")) {
+                // the deadline is a task's (TaskDeadline); a block's would have to reach its tasks
+                throw new PlaybookError(doc.at(map, "timeout"), "lvsplay does not support the block keyword 'timeout: "
+                        + map.get("timeout") + "' yet; set timeout on the block's tasks");
+            }
             List<String> notify = strings(map.get("notify"));
             return List.of(new Block(options,
                     Inherited.withNotify(parseList(map.get("block"), doc, role, baseDir, "block"), notify),

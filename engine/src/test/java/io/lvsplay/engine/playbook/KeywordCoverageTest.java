@@ -105,7 +105,7 @@ class KeywordCoverageTest {
 
     /** What lvsplay does not implement: each must be refused (keyword, or keyword: value). */
     private static final Set<String> NOT_IMPLEMENTED = Set.of("connection: paramiko", "port", "module_defaults",
-            "timeout", "debugger: on_failed", "become_method: su", "become_flags", "become_exe", "gather_subset",
+            "play timeout", "block timeout", "debugger: on_failed", "become_method: su", "become_flags", "become_exe", "gather_subset",
             "gather_timeout", "fact_path", "delegate_facts", "task remote_user", "block remote_user",
             "role connection", "role port", "role remote_user", "role module_defaults", "role environment",
             "role no_log", "role run_once", "role ignore_errors", "role ignore_unreachable", "role check_mode",
