@@ -71,8 +71,10 @@ final class ImportCommand implements Callable<Integer> {
                 return rc;
             }
             ipvsadm = existing(dir.resolve("ipvsadm.txt"));
-            keepalived = existing(dir.resolve("keepalived.conf"));
-            ldirectord = existing(dir.resolve("ldirectord.cf"));
+            // the packages install placeholders (Debian's ldirectord.cf is a comment): only a file that
+            // configures something is the HA manager's
+            keepalived = configuring(dir.resolve("keepalived.conf"), "(?m)^\\s*(vrrp_instance|virtual_server)\\b");
+            ldirectord = configuring(dir.resolve("ldirectord.cf"), "(?m)^\\s*virtual\\s*=");
             if (keepalived != null && ldirectord != null) {
                 System.err.println("ERROR! " + from + " has both /etc/keepalived/keepalived.conf and /etc/ha.d/ldirectord.cf: "
                         + "import one HA manager, from files (lvsplay import --ipvsadm ... --keepalived FILE | --ldirectord FILE)");
@@ -98,8 +100,25 @@ final class ImportCommand implements Callable<Integer> {
             "-e", "lvs_import_host=" + from, "-e", "lvs_import_dir=" + dir});
     }
 
+    /** What the files are called in messages and comments: with --from, where they were on the director. */
+    private String name(Path p) {
+        if (from == null) {
+            return p.toString();
+        }
+        String file = p.getFileName().toString();
+        return from + ":" + switch (file) {
+            case "keepalived.conf" -> "/etc/keepalived/keepalived.conf";
+            case "ldirectord.cf" -> "/etc/ha.d/ldirectord.cf";
+            default -> "ipvsadm -Sn";
+        };
+    }
+
     private static Path existing(Path p) {
         return Files.isRegularFile(p) ? p : null;
+    }
+
+    private static Path configuring(Path p, String pattern) throws IOException {
+        return Files.isRegularFile(p) && java.util.regex.Pattern.compile(pattern).matcher(Files.readString(p)).find() ? p : null;
     }
 
     private static void deleteQuietly(Path dir) {
@@ -125,22 +144,22 @@ final class ImportCommand implements Callable<Integer> {
             if (keepalived != null && ldirectord != null) {
                 throw new ImportException("--keepalived and --ldirectord are two HA managers for the same table: import one of them");
             }
-            List<VirtualService> services = ipvsadm == null ? List.of() : IpvsadmSave.parse(read(ipvsadm), ipvsadm.toString());
+            List<VirtualService> services = ipvsadm == null ? List.of() : IpvsadmSave.parse(read(ipvsadm), name(ipvsadm));
             if (ldirectord != null) {
                 return importLdirectord(services);
             }
             KeepalivedConf.Import ka = keepalived == null
                     ? new KeepalivedConf.Import(List.of(), Map.of(), Map.of(), null, List.of())
-                    : KeepalivedConf.parse(read(keepalived), keepalived.toString());
+                    : KeepalivedConf.parse(read(keepalived), name(keepalived));
             if (services.isEmpty()) {
                 services = ka.services();
             } else if (!ka.services().isEmpty() && !ka.services().equals(services)) {
-                throw new ImportException("the services of " + keepalived + " differ from " + ipvsadm
+                throw new ImportException("the services of " + name(keepalived) + " differ from " + name(ipvsadm)
                         + " (keepalived drives IPVS: the two should agree); import one of them");
             }
             List<ClusterFiles.Director> ds = directors();
             String sources = String.join(", ", java.util.stream.Stream.of(ipvsadm, keepalived)
-                    .filter(java.util.Objects::nonNull).map(Path::toString).toList());
+                    .filter(java.util.Objects::nonNull).map(this::name).toList());
             Files.createDirectories(out.resolve("group_vars"));
             Files.writeString(out.resolve("inventory.ini"), ClusterFiles.inventory(ds, services, ka.vrrp(), sources));
             Files.writeString(out.resolve("group_vars/all.yml"),
@@ -158,11 +177,11 @@ final class ImportCommand implements Callable<Integer> {
 
     /** ldirectord.cf is what ldirectord keeps IPVS at: the ipvsadm output, if given, must have the same services. */
     private Integer importLdirectord(List<VirtualService> live) throws IOException {
-        LdirectordConf.Import ld = LdirectordConf.parse(read(ldirectord), ldirectord.toString());
+        LdirectordConf.Import ld = LdirectordConf.parse(read(ldirectord), name(ldirectord));
         List<String> liveKeys = live.stream().map(VirtualService::key).sorted().toList();
         List<String> keys = ld.services().stream().map(VirtualService::key).sorted().toList();
         if (ipvsadm != null && !liveKeys.equals(keys)) {
-            throw new ImportException("the services of " + ldirectord + " " + keys + " differ from " + ipvsadm + " " + liveKeys
+            throw new ImportException("the services of " + name(ldirectord) + " " + keys + " differ from " + name(ipvsadm) + " " + liveKeys
                     + " (ldirectord keeps IPVS at its file): import one of them");
         }
         Map<String, Map<String, Object>> extras = new LinkedHashMap<>();
@@ -175,7 +194,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         List<ClusterFiles.Director> ds = directors();
         Files.createDirectories(out.resolve("group_vars"));
-        Files.writeString(out.resolve("inventory.ini"), ClusterFiles.inventory(ds, ld.services(), null, ldirectord.toString()));
+        Files.writeString(out.resolve("inventory.ini"), ClusterFiles.inventory(ds, ld.services(), null, name(ldirectord)));
         Files.writeString(out.resolve("group_vars/all.yml"), ClusterFiles.groupVars(ld.services(), ld.checks(), ld.sorryServers(),
                 null, ld.notImported(), extras, cluster)
                 + "# heartbeat_auth_secret: the authkeys secret is not in ldirectord.cf: set it in an ansible-vault file\n");
