@@ -29,6 +29,7 @@ final class AnsibleFunctions {
 
   static void register(Context context) {
     register(context, "dict", "dict");
+    register(context, "now", "now");
     register(context, "lookup", "lookup");
     register(context, "query", "query");
     register(context, "q", "query");
@@ -68,6 +69,29 @@ final class AnsibleFunctions {
       }
     }
     return result;
+  }
+
+  /** Ansible's now(utc=False, fmt=None): a datetime, or with fmt its strftime text. */
+  static Object now(Object... args) {
+    boolean utc = false;
+    Object fmt = null;
+    int positional = 0;
+    for (Object arg : args) {
+      Strictness.requireDefined(arg);
+      if (arg instanceof NamedParameter named) {
+        switch (named.getName()) {
+          case "utc" -> utc = Boolean.TRUE.equals(named.getValue());
+          case "fmt" -> fmt = named.getValue();
+          default -> throw Strictness.fail("now() got an unexpected keyword argument '" + named.getName() + "'");
+        }
+      } else if (positional++ == 0) {
+        utc = Boolean.TRUE.equals(arg);
+      } else {
+        fmt = arg;
+      }
+    }
+    PythonDatetime time = PythonDatetime.now(utc);
+    return fmt == null ? time : time.strftime(String.valueOf(fmt));
   }
 
   /** lookup(name, terms..., wantlist=False, errors='strict', **options). */
