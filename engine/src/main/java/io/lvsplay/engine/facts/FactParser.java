@@ -59,8 +59,38 @@ public final class FactParser {
         String virt = first(sections, "virt");
         facts.put("virtualization_type", virt.equals("none") ? "" : virt);
         facts.put("virtualization_role", virt.equals("none") ? "" : "guest");
-        facts.put("python", Map.of("executable", first(sections, "python")));
+        facts.putAll(python(sections.getOrDefault("python", List.of())));
         facts.put("env", environment(sections.getOrDefault("env", List.of())));
+        return facts;
+    }
+
+    /**
+     * ansible_python and ansible_python_version as Ansible's python fact collector: version (major ...
+     * serial), version_info, executable, has_sslcontext, type (sys.implementation.name).
+     */
+    static Map<String, Object> python(List<String> lines) {
+        Map<String, Object> python = new LinkedHashMap<>();
+        String[] v = lines.size() > 1 ? lines.get(1).trim().split(" ", 8) : new String[0];
+        if (v.length < 8) {
+            python.put("executable", lines.isEmpty() ? "" : lines.get(0).trim());
+            return Map.of("python", python);
+        }
+        Map<String, Object> version = new LinkedHashMap<>();
+        version.put("major", parseIntOr(v[0], 0));
+        version.put("minor", parseIntOr(v[1], 0));
+        version.put("micro", parseIntOr(v[2], 0));
+        version.put("releaselevel", v[3]);
+        version.put("serial", parseIntOr(v[4], 0));
+        python.put("version", version);
+        python.put("version_info", List.of(version.get("major"), version.get("minor"), version.get("micro"), v[3], version.get("serial")));
+        python.put("executable", v[7]);
+        python.put("has_sslcontext", v[6].equals("True"));
+        python.put("type", v[5]);
+        // platform.python_version() of a final release: "3.11.2"
+        String text = v[0] + "." + v[1] + "." + v[2];
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("python", python);
+        facts.put("python_version", text);
         return facts;
     }
 

@@ -38,7 +38,11 @@ final class FactScript {
             "echo @@meminfo; while read -r k n u; do case $k in MemTotal:|MemFree:) echo \"$k $n $u\";; esac; done < /proc/meminfo",
             "echo @@virt; if [ -f /.dockerenv ] || grep -qa docker /proc/1/cgroup 2>/dev/null; then echo docker; "
                     + "elif [ -f /run/.containerenv ]; then echo podman; else echo none; fi",
-            "echo @@python; command -v python3 || command -v python",
+            // ansible_python as Ansible's python facts: one interpreter start without site (-S), a few ms;
+            // /usr/bin/python3 first, as Ansible's interpreter discovery picks it on Debian and RHEL
+            "echo @@python; if p=$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || command -v python3 || command -v python); then echo \"$p\"; \"$p\" -S -c "
+                    + "'import sys\ntry:\n import ssl; s=hasattr(ssl, \"SSLContext\")\nexcept Exception:\n s=False\n"
+                    + "v=sys.version_info; print(v[0], v[1], v[2], v[3], v[4], sys.implementation.name, s, sys.executable)'; fi",
             // one variable a line: newlines inside values travel as \001 (tr works on NUL in GNU and busybox)
             "echo @@env; env -0 | tr '\\n\\000' '\\001\\n'",
             "echo @@end",

@@ -44,6 +44,21 @@ class FactScriptTest {
         }
     }
 
+    /** ansible_python and ansible_python_version as Ansible gathers them, from this machine's python. */
+    @Test
+    void pythonFactsDescribeTheInterpreter() throws Exception {
+        Map<String, Object> python = map(facts.get("python"));
+        assumeTrue(python.containsKey("version"), "needs python on this machine");
+        Process p = new ProcessBuilder(String.valueOf(python.get("executable")), "-c",
+                "import platform, sys; print(platform.python_version(), sys.implementation.name)").start();
+        String[] want = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
+        assertEquals(want[0], facts.get("python_version"));
+        assertEquals(want[1], python.get("type"));
+        assertEquals(Integer.parseInt(want[0].split("\\.")[0]), map(python.get("version")).get("major"));
+        assertEquals(5, ((List<?>) python.get("version_info")).size());
+        assertEquals(true, python.get("has_sslcontext"));
+    }
+
     @Test
     void hostnameIsThisMachines() throws IOException {
         String kernelName = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
