@@ -36,7 +36,7 @@ final class TestPrecedence {
   }
 
   static String rewrite(String code) {
-    if (!code.contains("is")) {
+    if (!code.contains("is") && !code.contains("not")) {
       return code;
     }
     List<Token> tokens = tokenize(code);
@@ -67,6 +67,9 @@ final class TestPrecedence {
         inserts.computeIfAbsent(tokens.get(k - 1).end, x -> new StringBuilder()).insert(0, ')');
       }
     }
+    for (int k = 0; k < tokens.size(); k++) {
+      notOverFilters(tokens, partner, k, inserts);
+    }
     if (inserts.isEmpty()) {
       return code;
     }
@@ -77,6 +80,64 @@ final class TestPrecedence {
       from = entry.getKey();
     }
     return out.append(code.substring(from)).toString();
+  }
+
+  /**
+   * In Jinja2 {@code not} binds looser than filters, arithmetic, comparisons and {@code in}:
+   * {@code not x | bool} is {@code not (x | bool)} and {@code not a > 1} is {@code not (a > 1)}; jinjava
+   * reads both with {@code not} first. Wraps what follows the {@code not} at {@code k}, up to the next
+   * {@code and}/{@code or}/{@code if}/{@code else}, comma, colon or closing bracket of its level.
+   */
+  private static void notOverFilters(List<Token> tokens, int[] partner, int k, TreeMap<Integer, StringBuilder> inserts) {
+    Token token = tokens.get(k);
+    if (token.kind != Kind.NAME || !token.text.equals("not") || k + 1 >= tokens.size()
+        || (k > 0 && (tokens.get(k - 1).is(".") || tokens.get(k - 1).is("is"))) || tokens.get(k + 1).is("in")) {
+      return;
+    }
+    int first = k + 1;
+    int end = k;
+    for (int j = first; j < tokens.size(); j++) {
+      Token t = tokens.get(j);
+      if (t.kind == Kind.CLOSE || t.is(",") || t.is(":")
+          || (t.kind == Kind.NAME && (t.text.equals("and") || t.text.equals("or") || t.text.equals("if")
+              || t.text.equals("else") || t.text.equals("for")))) {
+        break;
+      }
+      if (t.kind == Kind.OPEN) {
+        j = partner[j];
+      }
+      end = j;
+    }
+    // nothing to do for a bare operand (not x, not x.y[0], not (a or b))
+    if (end < first || primaryEnd(tokens, partner, first) == end) {
+      return;
+    }
+    inserts.computeIfAbsent(tokens.get(first).start, x -> new StringBuilder()).append('(');
+    inserts.computeIfAbsent(tokens.get(end).end, x -> new StringBuilder()).insert(0, ')');
+  }
+
+  /** Last token of the primary at {@code first} with its attribute, item and call suffixes; -1 if none. */
+  private static int primaryEnd(List<Token> tokens, int[] partner, int first) {
+    Token token = tokens.get(first);
+    int end;
+    if (token.isAtom()) {
+      end = first;
+    } else if (token.kind == Kind.OPEN) {
+      end = partner[first];
+    } else {
+      return -1;
+    }
+    while (end + 1 < tokens.size()) {
+      Token suffix = tokens.get(end + 1);
+      if (suffix.is(".") && end + 2 < tokens.size() && tokens.get(end + 2).kind == Kind.NAME) {
+        end += 2;
+      } else if (suffix.is("(") || suffix.is("[")) {
+        end = partner[end + 1];
+      } else {
+        break;
+      }
+    }
+    return end;
   }
 
   /** True if the operand's own level (not inside brackets) has a filter. */
