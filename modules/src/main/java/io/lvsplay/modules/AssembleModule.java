@@ -12,6 +12,7 @@ import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.modules.FileContentPlanner.DesiredFile;
 import io.lvsplay.modules.FileContentPlanner.ExistingFile;
+import io.lvsplay.modules.support.Digests;
 import io.lvsplay.modules.support.Results;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class AssembleModule implements Module {
         List<Change> changes = new ArrayList<>(FileContentPlanner.plan(existing,
                 new DesiredFile(dest, content, FileAttributes.from(args), args.bool("backup", false), args.str("validate"))));
         return Plan.changes(changes, Results.of("dest", dest, "src", src,
-                "checksum", FileContentPlanner.sha1(content)));
+                "checksum", Digests.sha1(content)));
     }
 
     static byte[] join(TreeMap<String, byte[]> fragments, Pattern re, boolean ignoreHidden, String delimiter) {

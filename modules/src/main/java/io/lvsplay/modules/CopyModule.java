@@ -13,6 +13,7 @@ import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.modules.FileContentPlanner.DesiredFile;
 import io.lvsplay.modules.FileContentPlanner.ExistingFile;
+import io.lvsplay.modules.support.Digests;
 import io.lvsplay.modules.support.Results;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ public final class CopyModule implements Module {
             }
             dest = (dest.endsWith("/") ? dest : dest + "/") + Path.of(src).getFileName();
         }
-        String checksum = FileContentPlanner.sha1(content);
+        String checksum = Digests.sha1(content);
         Plan result = Plan.unchanged().withResult(Results.of("dest", dest, "src", src, "checksum", checksum,
                 "size", (long) content.length));
         ExistingFile existing = FileContentPlanner.read(host, dest);
@@ -79,7 +80,7 @@ public final class CopyModule implements Module {
         }
         List<Change> changes = new ArrayList<>(FileContentPlanner.plan(existing, new DesiredFile(dest, content,
                 FileAttributes.from(args), args.bool("backup", false), args.str("validate"))));
-        result = result.withResult(Results.of("md5sum", FileContentPlanner.digest("MD5", content)));
+        result = result.withResult(Results.of("md5sum", Digests.md5(content)));
         if (changes.isEmpty()) {
             return result.withResult(fileFields(host, dest));
         }

@@ -9,15 +9,13 @@ import io.lvsplay.engine.remote.FileSnapshot;
 import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
+import io.lvsplay.modules.support.Digests;
 import io.lvsplay.modules.support.Results;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -101,19 +99,7 @@ final class FileContentPlanner {
         } catch (CharacterCodingException e) {
             // binary content: described below instead of shown
         }
-        return "(binary content, " + bytes.length + " bytes, sha1 " + sha1(bytes) + ")\n";
-    }
-
-    static String sha1(byte[] bytes) {
-        return digest("SHA-1", bytes);
-    }
-
-    static String digest(String algorithm, byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has " + algorithm, e);
-        }
+        return "(binary content, " + bytes.length + " bytes, sha1 " + Digests.sha1(bytes) + ")\n";
     }
 
     /* The candidate content goes to a temp file that the user's command checks before install. */

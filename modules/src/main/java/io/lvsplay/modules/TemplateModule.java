@@ -11,6 +11,7 @@ import io.lvsplay.engine.module.Plan;
 import io.lvsplay.modules.FileContentPlanner.DesiredFile;
 import io.lvsplay.modules.FileContentPlanner.ExistingFile;
 import io.lvsplay.engine.template.TemplateOptions;
+import io.lvsplay.modules.support.Digests;
 import io.lvsplay.modules.support.Results;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class TemplateModule implements Module {
             }
         }
         Plan result = Plan.unchanged().withResult(Results.of("dest", dest, "src", template.toString(),
-                "checksum", FileContentPlanner.sha1(content), "size", (long) content.length));
+                "checksum", Digests.sha1(content), "size", (long) content.length));
         if (existing.exists() && !args.bool("force", true)) {
             return result.withResult(Results.of("msg", "file already exists"));
         }

@@ -12,12 +12,12 @@ import java.util.Locale;
  * {@code str(datetime)} does and answers {@code .year} ... {@code .microsecond} and {@code .strftime(fmt)};
  * {@link #strftime} is Python's strftime with the C locale.
  */
-public record PythonDatetime(ZonedDateTime time, boolean aware) {
+public record PythonDatetime(ZonedDateTime time) {
 
     /** now(utc=False): local time, naive as Python's datetime.now(). */
     static PythonDatetime now(boolean utc) {
         ZonedDateTime t = utc ? ZonedDateTime.now(ZoneOffset.UTC) : ZonedDateTime.now(ZoneId.systemDefault());
-        return new PythonDatetime(t, false);
+        return new PythonDatetime(t);
     }
 
     public int getYear() { return time.getYear(); }

@@ -68,7 +68,7 @@ final class TestPrecedence {
       }
     }
     for (int k = 0; k < tokens.size(); k++) {
-      notOverFilters(tokens, partner, k, inserts);
+      wrapNotOperand(tokens, partner, k, inserts);
     }
     if (inserts.isEmpty()) {
       return code;
@@ -88,7 +88,7 @@ final class TestPrecedence {
    * reads both with {@code not} first. Wraps what follows the {@code not} at {@code k}, up to the next
    * {@code and}/{@code or}/{@code if}/{@code else}, comma, colon or closing bracket of its level.
    */
-  private static void notOverFilters(List<Token> tokens, int[] partner, int k, TreeMap<Integer, StringBuilder> inserts) {
+  private static void wrapNotOperand(List<Token> tokens, int[] partner, int k, TreeMap<Integer, StringBuilder> inserts) {
     Token token = tokens.get(k);
     if (token.kind != Kind.NAME || !token.text.equals("not") || k + 1 >= tokens.size()
         || (k > 0 && (tokens.get(k - 1).is(".") || tokens.get(k - 1).is("is"))) || tokens.get(k + 1).is("in")) {

@@ -22,7 +22,7 @@ class NowFunctionTest {
     assertEquals("2026-03-07 14:05:09.123456 Sat Saturday Mar March 02 PM 066 +0000 %",
         PythonDatetime.format(t, "%Y-%m-%d %H:%M:%S.%f %a %A %b %B %I %p %j %z %%"));
     assertEquals(String.valueOf(t.toEpochSecond()), PythonDatetime.format(t, "%s"));
-    assertEquals("2026-03-07 14:05:09.123456", new PythonDatetime(t, false).toString());
+    assertEquals("2026-03-07 14:05:09.123456", new PythonDatetime(t).toString());
   }
 
   @Test

@@ -11,14 +11,12 @@ import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
+import io.lvsplay.modules.support.Digests;
 import io.lvsplay.modules.support.Results;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,18 +67,19 @@ public final class FetchModule implements Module {
             return missing(failOnMissing, src, "the remote file does not exist, not transferring, ignored");
         }
         byte[] data = content.get();
-        String remoteChecksum = sha1(data);
+        String remoteChecksum = Digests.sha1(data);
         Path dest = destination(args, ctx, src);
-        String localChecksum = Files.isRegularFile(dest) ? sha1(read(dest)) : null;
-        if (remoteChecksum.equals(localChecksum)) {
-            return Plan.unchanged(Results.of("md5sum", md5(read(dest)), "file", src, "dest", dest.toString(),
-                    "checksum", localChecksum));
+        byte[] local = Files.isRegularFile(dest) ? read(dest) : null;
+        if (local != null && remoteChecksum.equals(Digests.sha1(local))) {
+            return Plan.unchanged(Results.of("md5sum", Digests.md5(local), "file", src, "dest", dest.toString(),
+                    "checksum", remoteChecksum));
         }
         boolean validate = args.bool("validate_checksum", true);
         return Plan.change(Change.of("fetch " + src + " to " + dest, h -> {
             write(dest, data);
-            String written = sha1(read(dest));
-            Map<String, Object> result = Results.of("md5sum", md5(read(dest)), "dest", dest.toString(),
+            byte[] back = read(dest);
+            String written = Digests.sha1(back);
+            Map<String, Object> result = Results.of("md5sum", Digests.md5(back), "dest", dest.toString(),
                     "checksum", written, "remote_checksum", remoteChecksum);
             String onHost = h.run("sha1sum -- " + ShellQuote.quote(src)).stdout().split("\\s", 2)[0];
             if (validate && !(written.equals(remoteChecksum) && (onHost.isEmpty() || onHost.equals(written)))) {
@@ -125,28 +124,21 @@ public final class FetchModule implements Module {
         }
     }
 
+    /* Atomic on the controller too: a temp file beside the destination, renamed once it is complete. */
     private static void write(Path path, byte[] data) {
         try {
-            Files.createDirectories(path.toAbsolutePath().getParent());
-            Files.write(path, data);
+            Path dir = Files.createDirectories(path.toAbsolutePath().getParent());
+            // Files.write, not createTempFile: the file gets the umask's mode, as a direct write would
+            Path tmp = dir.resolve("." + path.getFileName() + "." + java.util.UUID.randomUUID() + ".lvsplay.tmp");
+            try {
+                Files.write(tmp, data, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw new ModuleFailure("Failed to fetch the file: " + e.getMessage());
         }
     }
 
-    private static String sha1(byte[] data) {
-        return digest("SHA-1", data);
-    }
-
-    private static String md5(byte[] data) {
-        return digest("MD5", data);
-    }
-
-    private static String digest(String algorithm, byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

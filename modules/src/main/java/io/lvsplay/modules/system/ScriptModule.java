@@ -80,12 +80,9 @@ public final class ScriptModule implements Module {
         String finalLine = line;
         Change run = Change.of("run script " + line,
                 h -> execute(h, content, name, source, finalLine, executable, chdir));
-        if (!ctx.checkMode()) {
-            return Plan.change(run);
-        }
-        // check mode: with creates/removes the task would have run (changed), otherwise it is skipped
         Plan plan = Plan.change(run);
-        return creates != null || removes != null ? plan
+        // check mode: with creates/removes the task would have run (changed), otherwise it is skipped
+        return !ctx.checkMode() || creates != null || removes != null ? plan
                 : plan.withResult(Results.of("msg", "Check mode is not supported for this task.")).skippedInCheckMode();
     }
 

@@ -1,0 +1,27 @@
+package io.lvsplay.modules.support;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** The hex digests Ansible's modules report: checksum (sha1) and md5sum. */
+public final class Digests {
+    private Digests() {
+    }
+
+    public static String sha1(byte[] bytes) {
+        return hex("SHA-1", bytes);
+    }
+
+    public static String md5(byte[] bytes) {
+        return hex("MD5", bytes);
+    }
+
+    private static String hex(String algorithm, byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has " + algorithm, e);
+        }
+    }
+}
