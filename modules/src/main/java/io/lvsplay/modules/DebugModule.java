@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Shows a message or a variable. {@code verbosity} is accepted here and applied by the
- * executor, which knows how many -v were given.
+ * Shows a message or a variable; below its {@code verbosity} (the run's -v count, as
+ * ansible_verbosity) the task is skipped, as in Ansible.
  */
 public final class DebugModule implements Module {
     private static final ArgSpec SPEC = ArgSpec.of()
@@ -44,6 +44,11 @@ public final class DebugModule implements Module {
 
     @Override
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
+        Object level = ctx.vars().get("ansible_verbosity");
+        if (args.integer("verbosity", 0) > (level instanceof Number n ? n.intValue() : 0)) {
+            // Ansible's debug action skips the task below its verbosity
+            return Plan.unchanged(Map.of("skipped", true, "skipped_reason", "Verbosity threshold not met."));
+        }
         String var = args.str("var");
         if (var == null) {
             Object msg = args.raw("msg");

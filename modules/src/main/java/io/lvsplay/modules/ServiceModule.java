@@ -14,6 +14,7 @@ import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
 import io.lvsplay.modules.support.Results;
+import io.lvsplay.modules.system.SystemdModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,16 @@ public final class ServiceModule implements Module {
             .choice("state", null, "started", "stopped", "restarted", "reloaded")
             .arg("enabled", Type.BOOL)
             .requiredOneOf("state", "enabled")
+            // systemd's own arguments: Ansible's service action passes them on when the host runs
+            // systemd, and the plain service module refuses them elsewhere
+            .arg("daemon_reload", Type.BOOL).aliases("daemon-reload")
+            .arg("masked", Type.BOOL)
+            .arg("force", Type.BOOL)
+            .choice("scope", null, "system", "user", "global")
+            .arg("no_block", Type.BOOL)
             .notSupported("sleep", "pattern", "arguments", "args", "runlevel", "use");
+    private static final List<String> SYSTEMD_ONLY = List.of("daemon_reload", "masked", "force", "scope", "no_block");
+    private static final SystemdModule SYSTEMD = new SystemdModule();
 
     @Override
     public String name() {
@@ -49,6 +59,16 @@ public final class ServiceModule implements Module {
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
         String name = args.str("name");
         ServiceStatus status = probe(ctx.host(), name);
+        if (status.init().equals("systemd")) {
+            return SYSTEMD.plan(args, ctx);
+        }
+        List<String> systemdOnly = SYSTEMD_ONLY.stream().filter(args::has).toList();
+        if (!systemdOnly.isEmpty()) {
+            // what Ansible's service module (the backend of hosts without systemd) answers
+            throw new ModuleFailure("Unsupported parameters for (ansible.legacy.service) module: "
+                    + String.join(", ", systemdOnly) + ". Supported parameters include: arguments, enabled, "
+                    + "name, pattern, runlevel, sleep, state (args).");
+        }
         if (status.init().equals("none")) {
             throw new ModuleFailure("cannot manage service " + name + ": no systemd and no /etc/init.d/" + name
                     + " on " + ctx.hostName());

@@ -124,4 +124,13 @@ class ServiceModuleTest {
             REAL.writeFile(redirect(path), content, mode, owner, group);
         }
     }
+
+    @Test
+    void systemdArgumentsFailOnAHostWithoutSystemdAsAnsibleServiceDoes() {
+        ModuleFailure failure = assertThrows(ModuleFailure.class, () -> host.plan(service,
+                args("name", "nginx", "state", "started", "daemon_reload", true, "masked", false)));
+        assertEquals("Unsupported parameters for (ansible.legacy.service) module: daemon_reload, masked. "
+                + "Supported parameters include: arguments, enabled, name, pattern, runlevel, sleep, state (args).",
+                failure.getMessage());
+    }
 }

@@ -61,7 +61,7 @@ public final class SystemdModule implements Module {
                     + " (no /run/systemd/system): cannot manage " + (name == null ? "units" : name)
                     + " with systemd; the service module drives SysV init scripts");
         }
-        String scope = switch (args.str("scope")) {
+        String scope = switch (args.str("scope", "system")) {
             case "user" -> " --user";
             case "global" -> " --global";
             default -> "";
