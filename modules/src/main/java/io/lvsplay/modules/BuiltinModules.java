@@ -59,6 +59,8 @@ public final class BuiltinModules {
                 new io.lvsplay.modules.system.PauseModule(),
                 new io.lvsplay.modules.system.SetupModule(),
                 new io.lvsplay.modules.content.FetchModule(),
-                new AssembleModule());
+                new AssembleModule(),
+                // modulesA: downloads, archives, known_hosts, connection, debconf, mount
+                new io.lvsplay.modules.content.GetUrlModule());
     }
 }
