@@ -61,6 +61,7 @@ public final class BuiltinModules {
                 new io.lvsplay.modules.content.FetchModule(),
                 new AssembleModule(),
                 // modulesA: downloads, archives, known_hosts, connection, debconf, mount
-                new io.lvsplay.modules.content.GetUrlModule());
+                new io.lvsplay.modules.content.GetUrlModule(),
+                new io.lvsplay.modules.content.UnarchiveModule());
     }
 }
