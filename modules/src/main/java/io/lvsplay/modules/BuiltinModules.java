@@ -62,6 +62,7 @@ public final class BuiltinModules {
                 new AssembleModule(),
                 // modulesA: downloads, archives, known_hosts, connection, debconf, mount
                 new io.lvsplay.modules.content.GetUrlModule(),
-                new io.lvsplay.modules.content.UnarchiveModule());
+                new io.lvsplay.modules.content.UnarchiveModule(),
+                new io.lvsplay.modules.system.KnownHostsModule());
     }
 }
