@@ -63,6 +63,8 @@ public final class BuiltinModules {
                 // modulesA: downloads, archives, known_hosts, connection, debconf, mount
                 new io.lvsplay.modules.content.GetUrlModule(),
                 new io.lvsplay.modules.content.UnarchiveModule(),
-                new io.lvsplay.modules.system.KnownHostsModule());
+                new io.lvsplay.modules.system.KnownHostsModule(),
+                new io.lvsplay.modules.system.DebconfModule(),
+                new io.lvsplay.modules.system.MountModule());
     }
 }
