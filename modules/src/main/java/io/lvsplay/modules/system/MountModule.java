@@ -49,7 +49,7 @@ public final class MountModule implements Module {
 
     @Override
     public List<String> aliases() {
-        return List.of("ansible.posix.mount");
+        return List.of("ansible.builtin.mount", "ansible.posix.mount");
     }
 
     @Override
