@@ -88,7 +88,7 @@ class ModulesALabTest {
         LvsplayRun.Result first = lvsplay("--diff");
         assertEquals(0, first.exitCode(), first.output());
         lvsplayFirstChanged = first.changed("rs1");
-        assertEquals(6, lvsplayFirstChanged, first.stdout());
+        assertEquals(5, lvsplayFirstChanged, first.stdout());
         assertTrue(first.stdout().contains("+tmpfs /mnt/ma tmpfs size=1m 0 0"), "the fstab diff is shown");
         String state = rs1.exec(STATE);
         assertTrue(state.contains("real_server 10.254.1.12 80"), state);
