@@ -59,6 +59,12 @@ public final class BuiltinModules {
                 new io.lvsplay.modules.system.PauseModule(),
                 new io.lvsplay.modules.system.SetupModule(),
                 new io.lvsplay.modules.content.FetchModule(),
-                new AssembleModule());
+                new AssembleModule(),
+                // modulesA: downloads, archives, known_hosts, connection, debconf, mount
+                new io.lvsplay.modules.content.GetUrlModule(),
+                new io.lvsplay.modules.content.UnarchiveModule(),
+                new io.lvsplay.modules.system.KnownHostsModule(),
+                new io.lvsplay.modules.system.DebconfModule(),
+                new io.lvsplay.modules.system.MountModule());
     }
 }

@@ -39,6 +39,16 @@ public final class ContentFiles {
         return UnsupportedArgs.fileCommon(spec).arg("mode", Type.RAW).arg("owner", Type.STR).arg("group", Type.STR);
     }
 
+    /** The octal mode wanted for a path in its current state (null: keep whatever it is). */
+    public static String modeFor(ModuleArgs args, FileStat stat) {
+        return FileAttributes.from(args).modeFor(stat);
+    }
+
+    /** The chmod/chown/chgrp that brings an existing path to the task's mode/owner/group, if any. */
+    public static java.util.Optional<Change> attributes(ModuleArgs args, FileStat stat) {
+        return FileAttributes.from(args).change(stat);
+    }
+
     /** The mkdir of a new file's missing parent directories, as create=yes does. */
     public static java.util.Optional<Change> parentDirectory(RemoteHost host, String path) {
         return ParentDirectory.ensure(host, path);

@@ -50,6 +50,15 @@ class ScriptModuleTest {
     }
 
     @Test
+    void thePlanShowsTheCopyAndTheRunAsCommands() {
+        Plan plan = host().plan(script, args("_raw_params", "hello.sh a b", "chdir", "/srv"));
+        List<String> shown = plan.changes().get(0).shown();
+        assertEquals(2, shown.size());
+        assertTrue(shown.get(0).matches("umask 077 && mkdir -- '?/tmp/lvsplay-script\\.[0-9a-f-]+'? && .* \\(\\d+ bytes on stdin\\)"), shown.get(0));
+        assertTrue(shown.get(1).matches("\\( cd '?/srv'? && /tmp/lvsplay-script\\.[0-9a-f-]+/hello\\.sh a b \\); .*"), shown.get(1));
+    }
+
+    @Test
     void createsAndRemovesSkipLikeAnsible() {
         TestHost host = host();
         Plan skipped = host.plan(script, args("_raw_params", "hello.sh", "creates", dir.toString()));

@@ -20,7 +20,7 @@ public record Change(String description, Diff diff, List<Step> steps) {
     public record Step(HostStep command, ResultReader reader) {
     }
 
-    /** The transitional lambda form: see {@link #of(String, Diff, Action)}. */
+    /** A change applied to a host, as the executor sees it. */
     @FunctionalInterface
     public interface Action {
         Map<String, Object> apply(RemoteHost host);
@@ -51,21 +51,6 @@ public record Change(String description, Diff diff, List<Step> steps) {
         return then(command, ResultReader.IGNORE);
     }
 
-    /**
-     * @deprecated transitional: an opaque lambda the executor applies but cannot show; build the
-     * change from steps with {@link #named} and {@link #then} instead.
-     */
-    @Deprecated
-    public static Change of(String description, Action action) {
-        return of(description, null, action);
-    }
-
-    /** @deprecated see {@link #of(String, Action)}. */
-    @Deprecated
-    public static Change of(String description, Diff diff, Action action) {
-        return named(description, diff).then(new HostStep.Opaque(description, action));
-    }
-
     /** What applying this change executes, one line per step. */
     public List<String> shown() {
         return steps.stream().map(s -> s.command().shown()).toList();
@@ -86,8 +71,9 @@ public record Change(String description, Diff diff, List<Step> steps) {
             } else if (command instanceof FileWrite w) {
                 host.writeFile(w.path(), w.content(), w.mode(), w.owner(), w.group());
                 fields.putAll(step.reader().read(new ExecResult(0, new byte[0], new byte[0]), host.hostName()));
-            } else {
-                fields.putAll(((HostStep.Opaque) command).action().apply(host));
+            } else if (command instanceof ControllerFileWrite w) {
+                w.apply();
+                fields.putAll(step.reader().read(new ExecResult(0, new byte[0], new byte[0]), host.hostName()));
             }
         }
         return fields;

@@ -82,12 +82,15 @@ class ChangeTest {
     }
 
     @Test
-    @SuppressWarnings("deprecation")
-    void theTransitionalLambdaFormIsStillAppliedButNotShown() {
-        Change legacy = Change.of("legacy", host -> Map.of("rc", host.run("true").exitCode()));
-        RecordingHost host = new RecordingHost();
-        assertEquals(Map.of("rc", 0), legacy.apply(host));
-        assertEquals(List.of("(not shown: legacy)"), legacy.shown());
+    void aControllerFileIsWrittenWholeAndShown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path dest = dir.resolve("out/copy.txt");
+        Change fetch = Change.named("fetch").then(new ControllerFileWrite(dest, "a=1\n".getBytes()));
+        fetch.apply(new RecordingHost());
+        assertEquals("a=1\n", java.nio.file.Files.readString(dest));
+        assertEquals(List.of("write controller file " + dest + " (4 bytes)"), fetch.shown());
+        try (var left = java.nio.file.Files.list(dest.getParent())) {
+            assertEquals(1, left.count(), "no temp file is left beside it");
+        }
     }
 
     @Test

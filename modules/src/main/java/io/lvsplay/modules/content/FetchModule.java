@@ -3,11 +3,13 @@ package io.lvsplay.modules.content;
 import io.lvsplay.engine.module.ArgSpec;
 import io.lvsplay.engine.module.ArgSpec.Type;
 import io.lvsplay.engine.module.Change;
+import io.lvsplay.engine.module.ControllerFileWrite;
 import io.lvsplay.engine.module.Module;
 import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
@@ -74,20 +76,24 @@ public final class FetchModule implements Module {
             return Plan.unchanged(Results.of("md5sum", Digests.md5(local), "file", src, "dest", dest.toString(),
                     "checksum", remoteChecksum));
         }
-        boolean validate = args.bool("validate_checksum", true);
-        return Plan.change(Change.of("fetch " + src + " to " + dest, h -> {
-            write(dest, data);
+        Change copy = Change.named("fetch " + src + " to " + dest).then(new ControllerFileWrite(dest, data), (r, h) -> {
             byte[] back = read(dest);
-            String written = Digests.sha1(back);
-            Map<String, Object> result = Results.of("md5sum", Digests.md5(back), "dest", dest.toString(),
-                    "checksum", written, "remote_checksum", remoteChecksum);
-            String onHost = h.run("sha1sum -- " + ShellQuote.quote(src)).stdout().split("\\s", 2)[0];
-            if (validate && !(written.equals(remoteChecksum) && (onHost.isEmpty() || onHost.equals(written)))) {
-                result.put("file", src);
-                throw new ModuleFailure("checksum mismatch", result);
-            }
-            return result;
-        }));
+            return Results.of("md5sum", Digests.md5(back), "dest", dest.toString(), "checksum", Digests.sha1(back),
+                    "remote_checksum", remoteChecksum);
+        });
+        if (args.bool("validate_checksum", true)) {
+            // the host's own sha1sum, read after the copy, must agree with what the controller now holds
+            copy = copy.then(RemoteCommand.of("sha1sum -- " + ShellQuote.quote(src)), (r, h) -> {
+                String written = Digests.sha1(read(dest));
+                String onHost = r.stdout().split("\\s", 2)[0];
+                if (!written.equals(remoteChecksum) || !(onHost.isEmpty() || onHost.equals(written))) {
+                    throw new ModuleFailure("checksum mismatch", Results.of("md5sum", Digests.md5(read(dest)),
+                            "dest", dest.toString(), "checksum", written, "remote_checksum", remoteChecksum, "file", src));
+                }
+                return Map.of();
+            });
+        }
+        return Plan.change(copy);
     }
 
     private static Plan missing(boolean failOnMissing, String src, String msg) {
@@ -123,22 +129,4 @@ public final class FetchModule implements Module {
             throw new ModuleFailure("cannot read " + path + ": " + e.getMessage());
         }
     }
-
-    /* Atomic on the controller too: a temp file beside the destination, renamed once it is complete. */
-    private static void write(Path path, byte[] data) {
-        try {
-            Path dir = Files.createDirectories(path.toAbsolutePath().getParent());
-            // Files.write, not createTempFile: the file gets the umask's mode, as a direct write would
-            Path tmp = dir.resolve("." + path.getFileName() + "." + java.util.UUID.randomUUID() + ".lvsplay.tmp");
-            try {
-                Files.write(tmp, data, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-                Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new ModuleFailure("Failed to fetch the file: " + e.getMessage());
-        }
-    }
-
 }

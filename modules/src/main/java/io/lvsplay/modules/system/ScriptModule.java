@@ -9,9 +9,10 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.RemoteCommand;
+import io.lvsplay.engine.module.ResultReader;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
-import io.lvsplay.engine.transport.ExecResult;
 import io.lvsplay.modules.support.Results;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Ansible's script: a controller file (looked up in files/) copied to a fresh temp directory on the
@@ -77,10 +79,7 @@ public final class ScriptModule implements Module {
         byte[] content = read(local);
         String name = local.getFileName().toString();
         String executable = args.str("executable");
-        String finalLine = line;
-        Change run = Change.of("run script " + line,
-                h -> execute(h, content, name, source, finalLine, executable, chdir));
-        Plan plan = Plan.change(run);
+        Plan plan = Plan.change(run(line, source, content, name, executable, chdir));
         // check mode: with creates/removes the task would have run (changed), otherwise it is skipped
         return !ctx.checkMode() || creates != null || removes != null ? plan
                 : plan.withResult(Results.of("msg", "Check mode is not supported for this task.")).skippedInCheckMode();
@@ -102,34 +101,36 @@ public final class ScriptModule implements Module {
         }
     }
 
-    /* The script path is replaced in the line as Ansible does (every occurrence), which keeps the arguments' quoting. */
-    private static Map<String, Object> execute(RemoteHost host, byte[] content, String name, String source, String line,
-                                               String executable, String chdir) {
-        ExecResult tmp = host.run("mktemp -d");
-        if (!tmp.ok()) {
-            throw new ModuleFailure("cannot create a temporary directory on " + host.hostName() + ": " + tmp.stderr().strip());
-        }
-        String dir = tmp.stdout().strip();
+    /*
+     * Two steps: the script goes (on stdin) into a new private directory, then runs there and the
+     * directory is removed whatever its exit code. The directory's name is fixed while planning, so
+     * the script path is replaced in the line as Ansible does (every occurrence), which keeps the
+     * arguments' quoting.
+     */
+    private static Change run(String line, String source, byte[] content, String name, String executable, String chdir) {
+        String dir = "/tmp/lvsplay-script." + UUID.randomUUID();
         String remote = dir + "/" + name;
-        try {
-            host.writeFile(remote, content, "0700", null, null);
-            String command = line.replace(source, remote);
-            if (executable != null) {
-                command = executable + " " + command;
-            }
-            if (chdir != null) {
-                command = "cd " + ShellQuote.quote(chdir) + " && " + command;
-            }
-            ExecResult r = host.run(command);
-            Map<String, Object> result = Results.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr(),
-                    "stdout_lines", lines(r.stdout()), "stderr_lines", lines(r.stderr()));
-            if (!r.ok()) {
-                throw new ModuleFailure("non-zero return code", result);
-            }
-            return result;
-        } finally {
-            host.run("rm -rf -- " + ShellQuote.quote(dir));
+        String q = ShellQuote.quote(remote);
+        String command = line.replace(source, remote);
+        if (executable != null) {
+            command = executable + " " + command;
         }
+        if (chdir != null) {
+            command = "cd " + ShellQuote.quote(chdir) + " && " + command;
+        }
+        String copy = "umask 077 && mkdir -- " + ShellQuote.quote(dir) + " && { cat > " + q + " && chmod 0700 " + q
+                + " || { rm -rf -- " + ShellQuote.quote(dir) + "; exit 1; }; }";
+        String execute = "( " + command + " ); lvsplay_rc=$?; rm -rf -- " + ShellQuote.quote(dir) + "; exit $lvsplay_rc";
+        return Change.named("run script " + line)
+                .then(RemoteCommand.of(copy, content), ResultReader.failUnlessOk("cannot copy the script to a temporary directory"))
+                .then(RemoteCommand.of(execute), (r, host) -> {
+                    Map<String, Object> result = Results.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr(),
+                            "stdout_lines", lines(r.stdout()), "stderr_lines", lines(r.stderr()));
+                    if (!r.ok()) {
+                        throw new ModuleFailure("non-zero return code", result);
+                    }
+                    return result;
+                });
     }
 
     /* Python's str.splitlines: no empty last line for a trailing newline. */
