@@ -35,7 +35,10 @@ public final class FileModule implements Module {
             .arg("modification_time", Type.STR)
             .arg("modification_time_format", Type.STR, "%Y%m%d%H%M.%S")
             .arg("access_time", Type.STR)
-            .arg("access_time_format", Type.STR, "%Y%m%d%H%M.%S");
+            .arg("access_time_format", Type.STR, "%Y%m%d%H%M.%S")
+            // internal arguments of Ansible's own action plugins, which playbooks may pass too
+            .arg("_original_basename", Type.STR)
+            .arg("_diff_peek", Type.BOOL);
 
     @Override
     public String name() {
@@ -55,10 +58,16 @@ public final class FileModule implements Module {
         FileStat stat = host.stat(path);
         String requested = args.str("state");
         String src = args.str("src");
-        if (src != null && stat.isDirectory() && !"link".equals(requested) && !"absent".equals(requested)) {
-            // Ansible's additional_parameter_handling: a directory path means basename(src) inside it
-            path = path.replaceAll("/+$", "") + "/" + src.substring(src.replaceAll("/+$", "").lastIndexOf('/') + 1);
+        String basename = args.str("_original_basename") != null ? args.str("_original_basename")
+                : src == null ? null : src.substring(src.replaceAll("/+$", "").lastIndexOf('/') + 1);
+        if (basename != null && !basename.isEmpty() && stat.isDirectory() && !"link".equals(requested)
+                && !"absent".equals(requested)) {
+            // Ansible's additional_parameter_handling: a directory path means the basename inside it
+            path = path.replaceAll("/+$", "") + "/" + basename;
             stat = host.stat(path);
+        }
+        if (args.has("_diff_peek")) {
+            return Plan.unchanged(Results.of("path", path, "appears_binary", appearsBinary(host, path)));
         }
         String state = args.str("state", defaultState(stat, args.bool("recurse", false)));
         FileAttributes attrs = FileAttributes.from(args);
@@ -212,6 +221,12 @@ public final class FileModule implements Module {
         return List.of(runOrFail("link " + stat.path() + " -> " + src,
                 Diff.of(stat.path(), before, "state: link\nsrc: " + src + "\n"),
                 command, "link " + stat.path() + " to " + src));
+    }
+
+    /* Ansible's execute_diff_peek: a NUL byte in the first 8 KiB; an unreadable file counts as text. */
+    private static boolean appearsBinary(RemoteHost host, String path) {
+        ExecResult r = host.run("head -c 8192 -- " + ShellQuote.quote(path) + " 2>/dev/null | tr -dc '\\000' | wc -c");
+        return r.ok() && !r.stdout().strip().equals("0");
     }
 
     private static String realPath(RemoteHost host, String path) {

@@ -151,6 +151,25 @@ class FileModuleTest {
     }
 
     @Test
+    void diffPeekTellsBinaryFromTextAndChangesNothing() throws Exception {
+        Path text = dir.resolve("text");
+        write(text, "plain\n");
+        Path binary = dir.resolve("binary");
+        Files.write(binary, new byte[] {1, 0, 2});
+        Plan t = host.plan(file, args("path", text.toString(), "_diff_peek", true));
+        assertFalse(t.changesSomething());
+        assertEquals(false, t.result().get("appears_binary"));
+        assertEquals(true, host.plan(file, args("path", binary.toString(), "_diff_peek", true)).result().get("appears_binary"));
+    }
+
+    @Test
+    void originalBasenameNamesTheFileInsideADirectoryPath() {
+        write(dir.resolve("d/inner"), "");
+        Plan p = host.plan(file, args("path", dir.resolve("d").toString(), "_original_basename", "inner", "mode", "0600"));
+        assertEquals(dir.resolve("d/inner").toString(), p.result().get("path"));
+    }
+
+    @Test
     void stateFileOnAMissingPathFails() {
         ModuleFailure e = assertThrows(ModuleFailure.class,
                 () -> host.plan(file, args("path", dir.resolve("none").toString())));
