@@ -38,6 +38,21 @@ final class ConnectionOptions {
     @Option(names = {"-T", "--timeout"}, paramLabel = "SECONDS", description = "SSH connect timeout (default 10; [defaults] timeout).")
     Integer timeout;
 
+    @Option(names = {"-c", "--connection"}, paramLabel = "TYPE", description = "Connection type when the play and host set none: ssh (default) or local.")
+    String connectionType;
+
+    /** ssh and smart are lvsplay's SSH connection, local runs on this machine; others are refused, not run over SSH. */
+    String connectionType() {
+        if (connectionType == null) {
+            return null;
+        }
+        String type = connectionType.strip();
+        if (!(type.equals("ssh") || type.equals("smart") || type.equals("local"))) {
+            throw new IllegalArgumentException("--connection " + type + ": lvsplay does not support connection types other than ssh and local yet");
+        }
+        return type;
+    }
+
     int forks(AnsibleConfig config) {
         int n = forks != null ? forks : config.integer(Setting.FORKS).orElse(10);
         if (n < 1) {

@@ -141,7 +141,7 @@ final class RunCommand extends BaseCommand {
         return new RunOptions(check, diff, connection.forks(config), tags, skipTags, startAtTask, limit, extra,
                 output.verbosity(), connection.become(config), connection.becomeUser(config), becomePassword,
                 connection.user(config), connection.privateKey(config), policy, connection.timeout(config),
-                forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false));
+                forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false), connection.connectionType());
     }
 
     private static String askBecomePassword() {

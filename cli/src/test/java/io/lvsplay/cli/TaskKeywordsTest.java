@@ -64,6 +64,28 @@ class TaskKeywordsTest extends SemanticsTestBase {
     }
 
     @Test
+    void dashCLocalIsTheDefaultConnectionOfEveryPlay() {
+        inventory("[web]\nh1 ansible_host=127.0.0.1 ansible_port=1\nh2 ansible_host=127.0.0.1 ansible_port=1\n");
+        LvsplayRun.Result r = run("connection-cli.yml", "-T", "2", "-c", "local");
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(java.util.List.of("h1", "h2"), read("cli-local").lines().sorted().toList(), r.output());
+    }
+
+    @Test
+    void hostsAnsibleConnectionWinsOverDashC() {
+        inventory("[web]\nh1 ansible_host=127.0.0.1 ansible_port=1 ansible_connection=ssh\n");
+        LvsplayRun.Result r = run("connection-cli.yml", "-T", "2", "-c", "local");
+        assertEquals(4, r.exitCode(), r.output());
+    }
+
+    @Test
+    void dashCWithAnUnsupportedTypeIsRefused() {
+        LvsplayRun.Result r = run("connection-cli.yml", "-c", "paramiko");
+        assertEquals(5, r.exitCode(), r.output());
+        assertTrue(r.output().contains("lvsplay does not support connection types other than ssh and local yet"), r.output());
+    }
+
+    @Test
     void includeRoleHandlersFromUsesThatHandlersFile() {
         LvsplayRun.Result r = run("handlers-from.yml");
         assertEquals(0, r.exitCode(), r.output());

@@ -7,14 +7,14 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
-import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.inventory.ShellWords;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Runs a program without a shell: the free-form line is split into words like shlex does, and
- * every word is quoted, so $VAR, pipes and redirections reach the program literally.
+ * every word is quoted, so pipes, redirections and globs reach the program literally; as in Ansible,
+ * $VAR of the environment and a leading ~ are expanded in each word (ArgvExpansion).
  */
 public final class CommandModule implements Module {
     private static final ArgSpec SPEC = CommandRun.commonSpec().arg("argv", Type.LIST).arg("executable", Type.PATH);
@@ -36,7 +36,7 @@ public final class CommandModule implements Module {
         if (argv.isEmpty()) {
             throw new ModuleFailure("no command given", Map.of("rc", 256));
         }
-        Plan plan = CommandRun.plan(args, ctx, ShellQuote.join(argv), argv);
+        Plan plan = CommandRun.plan(args, ctx, ArgvExpansion.commandLine(argv), argv);
         if (args.has("executable")) {
             // Ansible's command module ignores executable since 2.4 and says so
             return plan.withResult(Map.of("warnings", List.of("As of Ansible 2.4, the parameter 'executable' is no"

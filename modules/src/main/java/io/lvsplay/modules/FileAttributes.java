@@ -22,6 +22,31 @@ record FileAttributes(Object mode, String owner, String group) {
         return FileMode.resolve(mode, stat.exists() ? stat.mode() : null, stat.isDirectory());
     }
 
+    /**
+     * Adds what would change to the result's diff, as Ansible's set_fs_attributes_if_different
+     * does (mode as "0644"; owner and group by name, where Ansible gives the numeric ids).
+     */
+    void describe(FileStat stat, Map<String, Object> diff) {
+        if (!stat.exists()) {
+            return;
+        }
+        String wantedMode = modeFor(stat);
+        Map<String, Object> before = ResultDiff.side(diff, "before");
+        Map<String, Object> after = ResultDiff.side(diff, "after");
+        if (wantedMode != null && !stat.isLink() && !wantedMode.equals(stat.mode())) {
+            before.put("mode", stat.mode());
+            after.put("mode", wantedMode);
+        }
+        if (owner != null && !owner.equals(stat.owner())) {
+            before.put("owner", stat.owner());
+            after.put("owner", owner);
+        }
+        if (group != null && !group.equals(stat.group())) {
+            before.put("group", stat.group());
+            after.put("group", group);
+        }
+    }
+
     /** The chmod/chown needed to bring an existing path to these attributes, if any. */
     Optional<Change> change(FileStat stat) {
         String wantedMode = modeFor(stat);

@@ -15,6 +15,7 @@ import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
 import io.lvsplay.modules.support.Results;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +32,13 @@ public final class FileModule implements Module {
             .arg("recurse", Type.BOOL, false)
             .arg("force", Type.BOOL, false)
             .arg("follow", Type.BOOL, true)
-            .notSupported("access_time", "access_time_format", "modification_time",
-                    "modification_time_format");
+            .arg("modification_time", Type.STR)
+            .arg("modification_time_format", Type.STR, "%Y%m%d%H%M.%S")
+            .arg("access_time", Type.STR)
+            .arg("access_time_format", Type.STR, "%Y%m%d%H%M.%S")
+            // internal arguments of Ansible's own action plugins, which playbooks may pass too
+            .arg("_original_basename", Type.STR)
+            .arg("_diff_peek", Type.BOOL);
 
     @Override
     public String name() {
@@ -52,10 +58,16 @@ public final class FileModule implements Module {
         FileStat stat = host.stat(path);
         String requested = args.str("state");
         String src = args.str("src");
-        if (src != null && stat.isDirectory() && !"link".equals(requested) && !"absent".equals(requested)) {
-            // Ansible's additional_parameter_handling: a directory path means basename(src) inside it
-            path = path.replaceAll("/+$", "") + "/" + src.substring(src.replaceAll("/+$", "").lastIndexOf('/') + 1);
+        String basename = args.str("_original_basename") != null ? args.str("_original_basename")
+                : src == null ? null : src.substring(src.replaceAll("/+$", "").lastIndexOf('/') + 1);
+        if (basename != null && !basename.isEmpty() && stat.isDirectory() && !"link".equals(requested)
+                && !"absent".equals(requested)) {
+            // Ansible's additional_parameter_handling: a directory path means the basename inside it
+            path = path.replaceAll("/+$", "") + "/" + basename;
             stat = host.stat(path);
+        }
+        if (args.has("_diff_peek")) {
+            return Plan.unchanged(Results.of("path", path, "appears_binary", appearsBinary(host, path)));
         }
         String state = args.str("state", defaultState(stat, args.bool("recurse", false)));
         FileAttributes attrs = FileAttributes.from(args);
@@ -69,19 +81,46 @@ public final class FileModule implements Module {
         }
         final FileStat target = stat;
         final String linkSrc = src;
-        List<Change> changes = switch (state) {
+        FileTimes times = FileTimes.from(args, state);
+        List<Change> changes = new ArrayList<>(switch (state) {
             case "absent" -> absent(target);
-            case "directory" -> directory(host, target, attrs, args.bool("recurse", false), args.raw("mode"));
-            case "touch" -> touch(target, attrs);
+            case "directory" -> directory(host, target, attrs, args.bool("recurse", false), args.raw("mode"), times);
+            case "touch" -> touch(target, attrs, times);
             case "link" -> link(host, target, attrs, linkSrc, args.bool("force", false));
             case "hard" -> HardLink.plan(host, target, attrs, linkSrc, args.bool("force", false));
             default -> file(target, attrs);
-        };
+        });
+        Map<String, Object> diff = state.equals("absent") && !target.exists() ? null : ResultDiff.initial(target, state);
+        if (!state.equals("absent")) {
+            attrs.describe(target, diff);
+            boolean created = switch (state) {
+                case "directory", "touch" -> !target.exists();
+                case "link" -> !(target.isLink() && linkSrc != null && linkSrc.equals(target.linkTarget()));
+                case "hard" -> changes.stream().anyMatch(c -> c.description().startsWith("hard link "));
+                default -> false;
+            };
+            setTimes(host, target.path(), created, times, changes, diff);
+        }
         if (state.equals("hard")) {
-            return Plan.changes(changes, Results.of("dest", path, "src", linkSrc, "state", state));
+            return Plan.changes(changes, Results.of("dest", path, "src", linkSrc, "state", state, "diff", diff));
         }
         return Plan.changes(changes, Results.of("path", path, "state", state,
-                "src", "link".equals(state) ? linkSrc : null));
+                "src", "link".equals(state) ? linkSrc : null, "diff", diff));
+    }
+
+    /* The times of a path this task made are set after making it; an existing path's only when they differ. */
+    private static void setTimes(RemoteHost host, String path, boolean created, FileTimes times, List<Change> changes,
+                                 Map<String, Object> diff) {
+        if (!created) {
+            times.change(host, path, ResultDiff.side(diff, "before"), ResultDiff.side(diff, "after"))
+                    .ifPresent(changes::add);
+            return;
+        }
+        String command = times.afterCreation(path);
+        if (!command.isEmpty()) {
+            changes.add(runOrFail("set times of " + path, null, command.replaceFirst("^ && ", ""),
+                    "set the times of " + path));
+        }
     }
 
     /* Ansible: recurse implies directory; otherwise whatever the path already is, else file. */
@@ -116,7 +155,7 @@ public final class FileModule implements Module {
     }
 
     private static List<Change> directory(RemoteHost host, FileStat stat, FileAttributes attrs, boolean recurse,
-                                          Object mode) {
+                                          Object mode, FileTimes times) {
         if (!stat.exists()) {
             String cmd = "mkdir -p -- " + ShellQuote.quote(stat.path())
                     + creationAttributes(stat.path(), FileMode.resolve(mode, null, true), attrs);
@@ -127,17 +166,25 @@ public final class FileModule implements Module {
             throw new ModuleFailure(stat.path() + " already exists as a " + stat.type());
         }
         if (recurse) {
-            return RecursiveAttributes.plan(host, stat.path(), mode, attrs).stream().toList();
+            List<Change> out = new ArrayList<>();
+            RecursiveAttributes.plan(host, stat.path(), mode, attrs).ifPresent(out::add);
+            times.recursive(host, stat.path()).ifPresent(out::add);
+            return out;
         }
         return attrs.change(stat).stream().toList();
     }
 
-    /* touch always changes something (the times), as in Ansible. */
-    private static List<Change> touch(FileStat stat, FileAttributes attrs) {
-        String mode = FileMode.resolve(attrs.mode(), stat.exists() ? stat.mode() : null, stat.isDirectory());
+    /*
+     * touch makes a missing file; an existing one gets its attributes and its times (by default
+     * now, so touch changes something unless both times are "preserve"), as in Ansible.
+     */
+    private static List<Change> touch(FileStat stat, FileAttributes attrs, FileTimes times) {
+        if (stat.exists()) {
+            return attrs.change(stat).stream().toList();
+        }
+        String mode = FileMode.resolve(attrs.mode(), null, false);
         String cmd = "touch -- " + ShellQuote.quote(stat.path()) + creationAttributes(stat.path(), mode, attrs);
-        return List.of(runOrFail("touch " + stat.path(), stateDiff(stat, stat.exists() ? stat.type() : "file"),
-                cmd, "touch " + stat.path()));
+        return List.of(runOrFail("touch " + stat.path(), stateDiff(stat, "file"), cmd, "touch " + stat.path()));
     }
 
     private static List<Change> link(RemoteHost host, FileStat stat, FileAttributes attrs, String src, boolean force) {
@@ -174,6 +221,12 @@ public final class FileModule implements Module {
         return List.of(runOrFail("link " + stat.path() + " -> " + src,
                 Diff.of(stat.path(), before, "state: link\nsrc: " + src + "\n"),
                 command, "link " + stat.path() + " to " + src));
+    }
+
+    /* Ansible's execute_diff_peek: a NUL byte in the first 8 KiB; an unreadable file counts as text. */
+    private static boolean appearsBinary(RemoteHost host, String path) {
+        ExecResult r = host.run("head -c 8192 -- " + ShellQuote.quote(path) + " 2>/dev/null | tr -dc '\\000' | wc -c");
+        return r.ok() && !r.stdout().strip().equals("0");
     }
 
     private static String realPath(RemoteHost host, String path) {

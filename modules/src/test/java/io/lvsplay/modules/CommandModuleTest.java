@@ -25,10 +25,30 @@ class CommandModuleTest {
 
     @Test
     void commandPassesShellCharactersLiterallyToTheProgram() {
-        Map<String, Object> r = host().run(new CommandModule(), args("_raw_params", "echo '$HOME' \"a  b\" | x"));
-        assertEquals("$HOME a  b | x", r.get("stdout"));
-        assertEquals(List.of("echo", "$HOME", "a  b", "|", "x"), r.get("cmd"));
+        Map<String, Object> r = host().run(new CommandModule(), args("_raw_params", "echo '*' \"a  b\" | x $(id) `id`"));
+        assertEquals("* a  b | x $(id) `id`", r.get("stdout"));
+        assertEquals(List.of("echo", "*", "a  b", "|", "x", "$(id)", "`id`"), r.get("cmd"));
         assertEquals(0, r.get("rc"));
+    }
+
+    @Test
+    void commandExpandsEnvironmentVariablesEvenQuotedAsAnsibleDoes() {
+        // run_command's os.path.expandvars: set variables (also in ${}), unset ones and
+        // unexported shell variables such as PPID stay as written
+        Map<String, Object> r = host().run(new CommandModule(),
+                args("_raw_params", "printf '%s|' '$HOME' ${HOME}y $LVSPLAY_SURELY_UNSET ${LVSPLAY_SURELY_UNSET} $PPID a$"));
+        String home = System.getenv("HOME");
+        assertEquals(home + "|" + home + "y|$LVSPLAY_SURELY_UNSET|${LVSPLAY_SURELY_UNSET}|$PPID|a$|", r.get("stdout"));
+        assertEquals(List.of("printf", "%s|", "$HOME", "${HOME}y", "$LVSPLAY_SURELY_UNSET", "${LVSPLAY_SURELY_UNSET}",
+                "$PPID", "a$"), r.get("cmd"));
+    }
+
+    @Test
+    void commandExpandsALeadingTildeAsExpanduserDoes() {
+        Map<String, Object> r = host().run(new CommandModule(),
+                args("_raw_params", "printf '%s|' ~ ~/x ~root/y ~lvsplaynosuchuser/z a~"));
+        String home = System.getenv("HOME");
+        assertEquals(home + "|" + home + "/x|/root/y|~lvsplaynosuchuser/z|a~|", r.get("stdout"));
     }
 
     @Test

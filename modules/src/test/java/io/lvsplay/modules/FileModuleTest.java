@@ -89,6 +89,87 @@ class FileModuleTest {
     }
 
     @Test
+    void touchPreservingBothTimesChangesNothingOnAnExistingFile() {
+        write(dir.resolve("kept"), "");
+        Map<String, Object> args = args("path", dir.resolve("kept").toString(), "state", "touch",
+                "modification_time", "preserve", "access_time", "preserve");
+        assertFalse(host.plan(file, args).changesSomething());
+    }
+
+    @Test
+    void modificationTimeIsSetInTheHostsLocalTimeThenLeftAlone() throws Exception {
+        Path f = dir.resolve("m");
+        write(f, "");
+        Map<String, Object> args = args("path", f.toString(), "modification_time", "202202081414.00",
+                "modification_time_format", "%Y%m%d%H%M.%S");
+        Plan first = host.plan(file, args);
+        assertTrue(first.changesSomething());
+        Map<?, ?> after = (Map<?, ?>) ((Map<?, ?>) first.result().get("diff")).get("after");
+        assertEquals(java.util.Set.of("path", "mtime"), after.keySet());
+        host.apply(first);
+        long expected = java.time.LocalDateTime.of(2022, 2, 8, 14, 14, 0)
+                .atZone(java.time.ZoneId.systemDefault()).toEpochSecond();
+        assertEquals(expected, Files.getLastModifiedTime(f).toMillis() / 1000);
+        Plan second = host.plan(file, args);
+        assertFalse(second.changesSomething());
+        assertEquals(1, ((Map<?, ?>) ((Map<?, ?>) second.result().get("diff")).get("after")).size());
+    }
+
+    @Test
+    void accessTimeNowIsAlwaysAChangeAndLeavesTheModificationTime() throws Exception {
+        Path f = dir.resolve("a");
+        write(f, "");
+        host.host().run("touch -m -d @1000000000 " + f);
+        Map<String, Object> args = args("path", f.toString(), "access_time", "now");
+        host.run(file, args);
+        assertEquals(1000000000L, Files.getLastModifiedTime(f).toMillis() / 1000);
+        assertTrue(host.plan(file, args).changesSomething());
+    }
+
+    @Test
+    void aTimeThatDoesNotMatchItsFormatFailsWithPythonsMessage() {
+        Path f = dir.resolve("bad");
+        write(f, "");
+        ModuleFailure e = assertThrows(ModuleFailure.class, () -> host.plan(file,
+                args("path", f.toString(), "modification_time", "yesterday")));
+        assertEquals("Error while obtaining timestamp for time yesterday using format %Y%m%d%H%M.%S: "
+                + "time data 'yesterday' does not match format '%Y%m%d%H%M.%S'", e.getMessage());
+    }
+
+    @Test
+    void recurseSetsTheTimesOfEverythingBelow() throws Exception {
+        Path inner = dir.resolve("tree/sub/f");
+        write(inner, "");
+        Map<String, Object> args = args("path", dir.resolve("tree").toString(), "state", "directory", "recurse", true,
+                "modification_time", "200001020304.05");
+        host.run(file, args);
+        long expected = java.time.LocalDateTime.of(2000, 1, 2, 3, 4, 5)
+                .atZone(java.time.ZoneId.systemDefault()).toEpochSecond();
+        assertEquals(expected, Files.getLastModifiedTime(inner).toMillis() / 1000);
+        assertEquals(expected, Files.getLastModifiedTime(dir.resolve("tree/sub")).toMillis() / 1000);
+        assertFalse(host.plan(file, args).changesSomething());
+    }
+
+    @Test
+    void diffPeekTellsBinaryFromTextAndChangesNothing() throws Exception {
+        Path text = dir.resolve("text");
+        write(text, "plain\n");
+        Path binary = dir.resolve("binary");
+        Files.write(binary, new byte[] {1, 0, 2});
+        Plan t = host.plan(file, args("path", text.toString(), "_diff_peek", true));
+        assertFalse(t.changesSomething());
+        assertEquals(false, t.result().get("appears_binary"));
+        assertEquals(true, host.plan(file, args("path", binary.toString(), "_diff_peek", true)).result().get("appears_binary"));
+    }
+
+    @Test
+    void originalBasenameNamesTheFileInsideADirectoryPath() {
+        write(dir.resolve("d/inner"), "");
+        Plan p = host.plan(file, args("path", dir.resolve("d").toString(), "_original_basename", "inner", "mode", "0600"));
+        assertEquals(dir.resolve("d/inner").toString(), p.result().get("path"));
+    }
+
+    @Test
     void stateFileOnAMissingPathFails() {
         ModuleFailure e = assertThrows(ModuleFailure.class,
                 () -> host.plan(file, args("path", dir.resolve("none").toString())));

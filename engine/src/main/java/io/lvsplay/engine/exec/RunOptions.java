@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The command-line choices that steer a run (ansible-playbook's options). forceHandlers: --force-handlers
- * or ansible.cfg's force_handlers, the default of the play keyword.
+ * or ansible.cfg's force_handlers, the default of the play keyword. connection: -c (ssh, local), the
+ * default of the connection keyword (null: ssh).
  */
 public record RunOptions(
         boolean check,
@@ -26,39 +27,41 @@ public record RunOptions(
         Path privateKey,
         HostKeyPolicy hostKeyPolicy,
         int connectTimeoutSeconds,
-        boolean forceHandlers) {
+        boolean forceHandlers,
+        String connection) {
 
     public static RunOptions defaults() {
         return new RunOptions(false, false, 10, List.of(), List.of(), null, null, Map.of(), 0, false, null, null,
-                null, null, HostKeyPolicy.STRICT, 10, false);
+                null, null, HostKeyPolicy.STRICT, 10, false, null);
     }
 
     public RunOptions withCheck(boolean value) {
         return new RunOptions(value, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
                 becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds,
-                forceHandlers);
+                forceHandlers, connection);
     }
 
     public RunOptions withDiff(boolean value) {
         return new RunOptions(check, value, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
                 becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds,
-                forceHandlers);
+                forceHandlers, connection);
     }
 
     public RunOptions withExtraVars(Map<String, Object> value) {
         return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, value, verbosity, become,
                 becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds,
-                forceHandlers);
+                forceHandlers, connection);
     }
 
     public RunOptions withForceHandlers(boolean value) {
         return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
-                becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds, value);
+                becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds, value,
+                connection);
     }
 
     public RunOptions withHostKeyPolicy(HostKeyPolicy value) {
         return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
                 becomeUser, becomePassword, remoteUser, privateKey, value, connectTimeoutSeconds,
-                forceHandlers);
+                forceHandlers, connection);
     }
 }

@@ -55,11 +55,14 @@ final class TaskSettings {
 
     /**
      * The play's remote_user stands in for ansible_user when the host does not set one; the connection
-     * keyword (task, block or play) for ansible_connection likewise: in Ansible the host's variable wins.
+     * keyword (task, block or play, else -c) for ansible_connection likewise: in Ansible the host's variable wins.
      */
     Map<String, Object> connectionVars(Map<String, Object> vars, Task task, Scope scope) {
         String playUser = ctx.play().remoteUser();
         String connection = scope.resolve(task == null ? null : task.options(), TaskOptions::connection);
+        if (connection == null) {
+            connection = ctx.options().connection();
+        }
         Map<String, Object> out = new LinkedHashMap<>(vars);
         if (playUser != null && !vars.containsKey("ansible_user") && !vars.containsKey("ansible_ssh_user")) {
             out.put("ansible_user", playUser);
