@@ -8,6 +8,7 @@ import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.template.Templar;
 import io.lvsplay.engine.template.TemplateError;
 import io.lvsplay.engine.template.TemplateOptions;
+import io.lvsplay.engine.template.TemplateVars;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

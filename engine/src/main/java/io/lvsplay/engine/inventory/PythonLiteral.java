@@ -366,12 +366,18 @@ public final class PythonLiteral {
     }
 
     /** Spaces, tabs and a trailing Python comment are not part of the value. */
+    /** Blanks, line breaks and comments: Python's eval-mode parse allows them between tokens. */
     private void skipBlanks() {
-        while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
-            pos++;
-        }
-        if (peek('#')) {
-            pos = text.length();
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                pos++;
+            } else if (c == '#') {
+                int end = text.indexOf('\n', pos);
+                pos = end < 0 ? text.length() : end;
+            } else {
+                break;
+            }
         }
     }
 }

@@ -186,19 +186,7 @@ final class AnsibleFunctions {
 
     @Override
     public List<Path> searchPath() {
-      List<Path> bases = new ArrayList<>();
-      Object searchPath = AnsibleFunctions.variable("ansible_search_path");
-      if (searchPath instanceof Collection<?> paths) {
-        paths.forEach(p -> bases.add(Path.of(PythonRepr.str(p))));
-        return bases;
-      }
-      for (String name : List.of("role_path", "playbook_dir")) {
-        Object dir = AnsibleFunctions.variable(name);
-        if (dir != null) {
-          bases.add(Path.of(PythonRepr.str(dir)));
-        }
-      }
-      return bases;
+      return AnsibleFunctions.searchPath();
     }
 
     @Override
@@ -216,8 +204,25 @@ final class AnsibleFunctions {
     }
   }
 
+  /** Ansible's search path for controller files: ansible_search_path, else the role's directory, then the playbook's. */
+  static List<Path> searchPath() {
+    List<Path> bases = new ArrayList<>();
+    Object searchPath = variable("ansible_search_path");
+    if (searchPath instanceof Collection<?> paths) {
+      paths.forEach(p -> bases.add(Path.of(PythonRepr.str(p))));
+      return bases;
+    }
+    for (String name : List.of("role_path", "playbook_dir")) {
+      Object dir = variable(name);
+      if (dir != null) {
+        bases.add(Path.of(PythonRepr.str(dir)));
+      }
+    }
+    return bases;
+  }
+
   /** A variable of the current render, or null if it is not defined. */
-  private static Object variable(String name) {
+  static Object variable(String name) {
     Object value = lookupVariable(name);
     return value instanceof Undefined ? null : value;
   }

@@ -48,6 +48,7 @@ final class AnsibleJinjava {
             .build())
         .build();
     Jinjava jinjava = new PythonJinjava(config);
+    jinjava.setResourceLocator(new IncludeLocator());
     register(jinjava.getGlobalContext());
     return jinjava;
   }

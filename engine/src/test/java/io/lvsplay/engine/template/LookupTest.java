@@ -85,4 +85,30 @@ class LookupTest {
     TemplateError error = assertThrows(TemplateError.class, () -> render("{{ lookup('nope', 'x') }}"));
     assertEquals("lookup plugin (nope) not found", error.detail());
   }
+
+  @Test
+  void templateLookupIncludesASiblingTemplateAndSeesTemplateVars() throws IOException {
+    Files.createDirectories(playbookDir.resolve("templates/sub"));
+    Files.writeString(playbookDir.resolve("templates/hello.txt"), "Hello {% include 'world.txt' %}! {{ template_path }}");
+    Files.writeString(playbookDir.resolve("templates/world.txt"), "{{ 'world' }}\n\n");
+    // the included file loses one trailing newline (Jinja2's keep_trailing_newline=False)
+    assertEquals("Hello world\n! hello.txt", render("{{ lookup('template', 'hello.txt') }}"));
+  }
+
+  @Test
+  void includeSearchesTheTemplatesDirectoryThenTheSearchPathEntryItself() throws IOException {
+    Files.createDirectories(playbookDir.resolve("templates/sub"));
+    Files.writeString(playbookDir.resolve("templates/sub/outer.j2"), "[{% include 'inner.j2' %}]");
+    Files.writeString(playbookDir.resolve("inner.j2"), "top level");
+    assertEquals("[top level]", render("{{ lookup('template', 'sub/outer.j2') }}"));
+    Files.writeString(playbookDir.resolve("templates/sub/inner.j2"), "beside");
+    assertEquals("[beside]", render("{{ lookup('template', 'sub/outer.j2') }}"));
+  }
+
+  @Test
+  void includeOfAMissingTemplateFails() throws IOException {
+    Files.createDirectories(playbookDir.resolve("templates"));
+    Files.writeString(playbookDir.resolve("templates/bad.j2"), "{% include 'absent.j2' %}");
+    assertThrows(TemplateError.class, () -> render("{{ lookup('template', 'bad.j2') }}"));
+  }
 }

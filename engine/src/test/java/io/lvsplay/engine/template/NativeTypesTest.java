@@ -24,6 +24,14 @@ class NativeTypesTest {
   }
 
   @Test
+  void textThatLooksLikeAListBecomesOneDespiteTrailingNewlinesAndLineBreaks() {
+    // a YAML folded scalar (">") ends in a newline; Python's literal_eval accepts it
+    assertEquals(List.of("a", "web"), template("{{ ['a'] + [name] }}\n"));
+    assertEquals(List.of(1, 2), template("[{{ 1 }},\n {{ 2 }}] # two\n"));
+    assertEquals("[1]\n[2]", template("[{{ 1 }}]\n[2]"));
+  }
+
+  @Test
   void numberExpressionYieldsNumber() {
     assertEquals(3L, template("{{ 3 }}"));
   }

@@ -2,6 +2,7 @@ package io.lvsplay.engine.template.lookup;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lvsplay.engine.template.TemplateVars;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,9 +36,9 @@ final class TemplateLookup {
         if (FileLookups.isTrue(options.getOrDefault("jinja2_native", false))) {
             throw new LookupFailure("lvsplay does not support the template lookup's jinja2_native option yet");
         }
-        Map<String, Object> extra = new LinkedHashMap<>();
+        Map<String, Object> templateVars = new LinkedHashMap<>();
         if (options.get("template_vars") instanceof Map<?, ?> vars) {
-            vars.forEach((k, v) -> extra.put(String.valueOf(k), v));
+            vars.forEach((k, v) -> templateVars.put(String.valueOf(k), v));
         }
         boolean convert = FileLookups.isTrue(options.getOrDefault("convert_data", true));
         List<Object> results = new ArrayList<>();
@@ -52,6 +53,9 @@ final class TemplateLookup {
             } catch (IOException e) {
                 throw new LookupFailure("could not read template " + name + ": " + e.getMessage());
             }
+            // as Ansible: template_path, template_fullpath (where includes are searched first) and the rest
+            Map<String, Object> extra = new LinkedHashMap<>(TemplateVars.of(path, name, null));
+            extra.putAll(templateVars);
             String rendered = context.render(Delimiters.of(options).toStandard(text), extra);
             results.add(convert ? toData(rendered) : rendered);
         }

@@ -1,4 +1,4 @@
-package io.lvsplay.engine.exec;
+package io.lvsplay.engine.template;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,13 +16,13 @@ import java.util.Map;
  * template_fullpath, template_mtime, template_uid, template_run_date, template_destpath, and
  * ansible_managed ("Ansible managed", Ansible's default).
  */
-final class TemplateVars {
+public final class TemplateVars {
     /** How Python prints a datetime: str(datetime.now()). */
     private static final DateTimeFormatter PYTHON_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private TemplateVars() {}
 
-    static Map<String, Object> of(Path template, String src, String dest) {
+    public static Map<String, Object> of(Path template, String src, String dest) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("template_host", hostName());
         vars.put("template_path", src);
