@@ -94,4 +94,17 @@ class OutputTest extends SemanticsTestBase {
         assertFalse(Files.exists(file("h2-pattern")));
         assertEquals(-1, r.recapValue("h2", "ok"), r.stdout());
     }
+
+    @Test
+    void templatedConditionWarnsOnStderrWrappedOncePerTask() {
+        inventory(ONE_HOST);
+        LvsplayRun.Result r = run("when-templated.yml");
+        assertEquals(0, r.exitCode(), r.output());
+        String flag = "[WARNING]: conditional statements should not include jinja2 templating\n"
+                + "delimiters such as {{ }} or {% %}. Found: {{ flag }}\n";
+        assertEquals(flag + "[WARNING]: conditional statements should not include jinja2 templating\n"
+                + "delimiters such as {{ }} or {% %}. Found: \"{{ flag }}\" == \"True\"\n" + flag, r.stderr());
+        assertFalse(r.stdout().contains("[WARNING]"), r.stdout());
+        assertEquals(2, count(r.stdout(), "\"msg\": \"one\""), r.stdout());
+    }
 }

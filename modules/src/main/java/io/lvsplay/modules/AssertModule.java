@@ -37,6 +37,11 @@ public final class AssertModule implements Module {
     }
 
     @Override
+    public java.util.Set<String> conditionArgs() {
+        return java.util.Set.of("that");
+    }
+
+    @Override
     public boolean needsConnection() {
         return false;
     }

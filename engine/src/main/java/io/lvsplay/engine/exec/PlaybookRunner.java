@@ -33,6 +33,7 @@ public final class PlaybookRunner {
         this.templar = templar;
         this.options = options;
         this.listener = listener;
+        templar.onWarning(listener::warning);
     }
 
     /** The hosts a play runs on: its pattern, narrowed by --limit. */

@@ -60,7 +60,7 @@ final class TaskInvocation {
                 return result(host, TaskStatus.SKIPPED, delegate, label, Map.of("msg", "skipped, running in check mode"),
                         List.of(), traits);
             }
-            Map<String, Object> args = templateArgs(task, vars);
+            Map<String, Object> args = templateArgs(task, module, vars);
             List<String> problems = module.argSpec().validate(task.moduleAsWritten(), args, Set.of());
             if (!problems.isEmpty()) {
                 throw new ModuleFailure("invalid arguments for '" + task.moduleAsWritten() + "': " + String.join("; ", problems));
@@ -199,10 +199,13 @@ final class TaskInvocation {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> templateArgs(Task task, Map<String, Object> vars) {
+    private Map<String, Object> templateArgs(Task task, Module module, Map<String, Object> vars) {
+        Map<String, Object> asWritten = new LinkedHashMap<>();
+        Map<String, Object> toTemplate = new LinkedHashMap<>();
+        task.args().forEach((k, v) -> (v instanceof List<?> && module.conditionArgs().contains(k) ? asWritten : toTemplate).put(k, v));
         Object templated;
         try {
-            templated = ctx.templar().template(task.args(), vars, task.location().toString());
+            templated = ctx.templar().template(toTemplate, vars, task.location().toString());
         } catch (TemplateError e) {
             if (!e.detail().contains("is undefined") && !e.detail().contains("has no attribute")) {
                 throw e;
@@ -211,7 +214,7 @@ final class TaskInvocation {
             throw new TemplateError(e.source(), e.line(),
                     "The task includes an option with an undefined variable. The error was: " + e.detail(), e);
         }
-        Map<String, Object> args = new LinkedHashMap<>();
+        Map<String, Object> args = new LinkedHashMap<>(asWritten);
         ((Map<String, Object>) templated).forEach((k, v) -> {
             if (!VarsBuilder.OMIT.equals(v)) {
                 args.put(k, v);

@@ -36,6 +36,15 @@ public interface Module {
         return true;
     }
 
+    /**
+     * Arguments that are lists of conditions the module evaluates itself (assert's {@code that}):
+     * the executor leaves such a list as written, as Ansible's assert reads the task's untemplated
+     * args, so each condition is templated once, when evaluated (a string is templated as usual).
+     */
+    default Set<String> conditionArgs() {
+        return Set.of();
+    }
+
     /** What the executor must know about a module, so it never special-cases modules by name. */
     enum Trait {
         /** Talks to no host: runs on the controller and needs no connection (debug, set_fact, assert). */

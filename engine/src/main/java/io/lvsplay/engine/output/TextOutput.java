@@ -15,12 +15,22 @@ import java.util.Map;
 public final class TextOutput implements RunListener {
     private static final int WIDTH = 79;
     private static final String NO_LOG = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
+    /** ansible-playbook wraps warnings at 80 columns when stdout is not a terminal. */
+    private static final int WARNING_WIDTH = 80;
     private final PrintStream out;
+    private final PrintStream err;
     private final int verbosity;
     private final SecretRedactor redactor;
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
 
     public TextOutput(PrintStream out, int verbosity, SecretRedactor redactor) {
+        this(out, System.err, verbosity, redactor);
+    }
+
+    /** Warnings go to {@code err}, as ansible-playbook prints them on stderr. */
+    public TextOutput(PrintStream out, PrintStream err, int verbosity, SecretRedactor redactor) {
         this.out = out;
+        this.err = err;
         this.verbosity = verbosity;
         this.redactor = redactor;
     }
@@ -41,7 +51,9 @@ public final class TextOutput implements RunListener {
     }
 
     @Override
-    public void taskStarted(String title, boolean handler) {
+    public synchronized void taskStarted(String title, boolean handler) {
+        // Ansible dedups warnings per process, and a task's warnings come from its worker process
+        warned.clear();
         banner((handler ? "RUNNING HANDLER [" : "TASK [") + title + "]");
     }
 
@@ -155,9 +167,15 @@ public final class TextOutput implements RunListener {
         }
     }
 
+    /** Each distinct warning once per task, wrapped as Ansible's Display.warning does. */
     @Override
-    public void warning(String message) {
-        print("[WARNING]: " + message);
+    public synchronized void warning(String message) {
+        String text = String.join("\n", TextWrap.wrap("[WARNING]: " + redactor.redact(message), WARNING_WIDTH));
+        if (warned.add(text)) {
+            out.flush();
+            err.println(text);
+            err.flush();
+        }
     }
 
     @Override

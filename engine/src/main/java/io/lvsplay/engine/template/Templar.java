@@ -18,6 +18,12 @@ public final class Templar {
   private final Jinjava jinjava = AnsibleJinjava.create();
   /** Environments with other trim_blocks/lstrip_blocks, made when a template asks for them. */
   private final Map<List<Boolean>, Jinjava> blockEnvironments = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile java.util.function.Consumer<String> warnings = message -> { };
+
+  /** Where Ansible's run-time template warnings go (the run's output). */
+  public void onWarning(java.util.function.Consumer<String> sink) {
+    this.warnings = sink;
+  }
 
   /** Renders a template file's text; {@code source} (the file name) prefixes error messages. */
   public String render(String template, Map<String, Object> vars, String source) {
@@ -61,6 +67,9 @@ public final class Templar {
     if (!isTemplated(expression)) {
       return Truthiness.isTruthy(session.evaluate(expression));
     }
+    // Ansible's Conditional._check_conditional warns, then evaluates the condition all the same
+    warnings.accept("conditional statements should not include jinja2 templating delimiters such as {{ }} or {% %}."
+        + " Found: " + expression);
     Object templated = session.template(expression);
     if (templated instanceof String text) {
       return RenderSession.singleExpression(expression).isPresent()
@@ -93,7 +102,8 @@ public final class Templar {
 
   /** The same check for a bare expression, such as a {@code when:} condition. */
   public void checkExpressionSyntax(String expression, String source) {
-    checkSyntax("{{ " + expression + " }}", source);
+    // a condition written as a template ("{{ flag }}") is templated first, as Ansible does
+    checkSyntax(isTemplated(expression) ? expression : "{{ " + expression + " }}", source);
   }
 
   /** Jinja2 refuses to compile these; jinjava renders them as text or quietly skips them. */

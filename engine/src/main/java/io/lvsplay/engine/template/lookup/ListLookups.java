@@ -31,16 +31,17 @@ final class ListLookups {
         return new ArrayList<>(terms);
     }
 
-    /** indexed_items: [[0, a], [1, b], ...]. */
+    /** indexed_items: [[0, a], [1, b], ...] over the terms flattened one level, as Ansible's _flatten. */
     static List<Object> indexedItems(List<Object> terms, Map<String, Object> options, LookupContext context) {
-        List<Object> items = new ArrayList<>();
         for (Object term : terms) {
             if (term instanceof Map<?, ?>) {
                 throw new LookupFailure("with_indexed_items expects a list");
             }
         }
-        for (int i = 0; i < terms.size(); i++) {
-            items.add(java.util.Arrays.asList(i, terms.get(i)));
+        List<Object> flat = items(terms, options, context);
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < flat.size(); i++) {
+            items.add(java.util.Arrays.asList(i, flat.get(i)));
         }
         return items;
     }

@@ -81,6 +81,13 @@ class LookupsTest {
     }
 
     @Test
+    void indexedItemsFlattensAListTermOneLevel() {
+        // lookup('indexed_items', mylist) passes the list as the one term; Ansible flattens it
+        assertEquals(List.of(List.of(0, "a"), List.of(1, List.of("b"))),
+                run("indexed_items", List.of("a", List.of("b"))));
+    }
+
+    @Test
     void dictGivesKeyAndValue() {
         assertEquals(List.of(Map.of("key", "a", "value", 1)), run("dict", Map.of("a", 1)));
         assertEquals("with_dict expects a dict",
