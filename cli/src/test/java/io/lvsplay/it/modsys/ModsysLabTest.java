@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lvsplay.it.LabFixture;
 import io.lvsplay.it.LabHostContainer;
-import io.lvsplay.it.LabInventory;
-import io.lvsplay.it.LabTestNetwork;
 import io.lvsplay.it.LvsplayRun;
+import io.lvsplay.it.TwinHosts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +18,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.testcontainers.lifecycle.Startables;
 
 /**
  * apt, iptables, ini_file, service_facts and package_facts end to end: lvsplay on rs1,
@@ -37,41 +31,25 @@ class ModsysLabTest {
             + " iptables -t nat -S PREROUTING; dpkg-query -W -f='${Package} ${Version} ${db:Status-Abbrev}\\n'"
             + " lvsplay-demo lvsplay-local lvsplay-gone 2>/dev/null; cat /root/.ssh/authorized_keys;"
             + " stat -c '%a %U' /root/.ssh/authorized_keys; true";
-    private static LabTestNetwork network;
+    private static TwinHosts hosts;
     private static LabHostContainer rs1;
     private static LabHostContainer rs2;
-    private static Path dir;
-    private static String inventory;
     private static int lvsplayFirstChanged;
 
     @BeforeAll
     static void startHosts() throws Exception {
-        LabFixture.ensureImage();
-        LabInventory access = LabInventory.in(Files.createTempDirectory("lvsplay-it-modsys"));
-        network = LabTestNetwork.create("lvsplay-modsys", "10.250.6.0/24");
-        rs1 = new LabHostContainer("rs1").onNetwork(network).withAuthorizedKey(access.publicKey());
-        rs2 = new LabHostContainer("rs2").onNetwork(network).withAuthorizedKey(access.publicKey());
-        Startables.deepStart(rs1, rs2).join();
-        inventory = access.write(Map.of("realservers", List.of(rs1, rs2))).toString();
-        dir = LabFixture.resources("it/modsys");
-        String prepare = Files.readString(dir.resolve("prepare-host.sh"));
-        for (LabHostContainer host : List.of(rs1, rs2)) {
-            host.exec(prepare);
-        }
+        hosts = TwinHosts.start("lvsplay-modsys", "10.250.6.0/24", "modsys");
+        rs1 = hosts.rs1;
+        rs2 = hosts.rs2;
     }
 
     @AfterAll
     static void stopHosts() {
-        LabFixture.stopAll(network, rs1, rs2);
+        hosts.stop();
     }
 
     private static LvsplayRun.Result lvsplay(String... extra) {
-        String[] args = new String[6 + extra.length];
-        System.arraycopy(new String[] {"run", "-i", inventory, "-l", "rs1", dir.resolve("modules.yml").toString()}, 0, args, 0, 6);
-        System.arraycopy(extra, 0, args, 6, extra.length);
-        LvsplayRun.Result result = LvsplayRun.run(args);
-        System.out.println(result.output());
-        return result;
+        return hosts.lvsplay(extra);
     }
 
     @Test
@@ -110,7 +88,7 @@ class ModsysLabTest {
     @Test
     @Order(4)
     void ansiblePlaybookLeavesTheSameHostWithTheSameChangedCount() throws Exception {
-        if (!Files.isExecutable(Path.of("/usr/bin/ansible-playbook"))) {
+        if (!TwinHosts.ansibleInstalled()) {
             System.out.println("ansible-playbook not installed: comparison skipped");
             return;
         }
@@ -139,12 +117,6 @@ class ModsysLabTest {
     }
 
     private static String ansible() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("ansible-playbook", "-i", inventory, "-l", "rs2", dir.resolve("modules.yml").toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
-        System.out.println(out);
-        assertEquals(0, p.exitValue(), out);
-        return out;
+        return hosts.ansible();
     }
 }

@@ -3,18 +3,10 @@ package io.lvsplay.it.modulesA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lvsplay.it.LabFixture;
 import io.lvsplay.it.LabHostContainer;
-import io.lvsplay.it.LabInventory;
-import io.lvsplay.it.LabTestNetwork;
 import io.lvsplay.it.LvsplayRun;
+import io.lvsplay.it.TwinHosts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,7 +14,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.testcontainers.lifecycle.Startables;
 
 /**
  * get_url (from a web server on the host's loopback), unarchive, known_hosts, debconf and mount's
@@ -31,45 +22,28 @@ import org.testcontainers.lifecycle.Startables;
 @EnabledIfSystemProperty(named = "lab", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModulesALabTest {
-    /** What each host must end with, compared between the two (not Docker's own DNS nat rules, per container). */
     /** What each host must end with, compared between the two. */
     private static final String STATE = "cat /opt/ma/rs.conf /opt/ma/known_hosts /opt/ma/fstab; stat -c '%a %U' /opt/ma/rs.conf;"
             + " find /opt/ma/unpacked | sort; cat /opt/ma/unpacked/app/conf/rs.conf; debconf-show debconf | grep priority; true";
-    private static LabTestNetwork network;
+    private static TwinHosts hosts;
     private static LabHostContainer rs1;
     private static LabHostContainer rs2;
-    private static Path dir;
-    private static String inventory;
     private static int lvsplayFirstChanged;
 
     @BeforeAll
     static void startHosts() throws Exception {
-        LabFixture.ensureImage();
-        LabInventory access = LabInventory.in(Files.createTempDirectory("lvsplay-it-modulesA"));
-        network = LabTestNetwork.create("lvsplay-modulesA", "10.254.1.0/24");
-        rs1 = new LabHostContainer("rs1").onNetwork(network).withAuthorizedKey(access.publicKey());
-        rs2 = new LabHostContainer("rs2").onNetwork(network).withAuthorizedKey(access.publicKey());
-        Startables.deepStart(rs1, rs2).join();
-        inventory = access.write(Map.of("realservers", List.of(rs1, rs2))).toString();
-        dir = LabFixture.resources("it/modulesA");
-        String prepare = Files.readString(dir.resolve("prepare-host.sh"));
-        for (LabHostContainer host : List.of(rs1, rs2)) {
-            host.exec(prepare);
-        }
+        hosts = TwinHosts.start("lvsplay-modulesA", "10.254.1.0/24", "modulesA");
+        rs1 = hosts.rs1;
+        rs2 = hosts.rs2;
     }
 
     @AfterAll
     static void stopHosts() {
-        LabFixture.stopAll(network, rs1, rs2);
+        hosts.stop();
     }
 
     private static LvsplayRun.Result lvsplay(String... extra) {
-        String[] args = new String[6 + extra.length];
-        System.arraycopy(new String[] {"run", "-i", inventory, "-l", "rs1", dir.resolve("modules.yml").toString()}, 0, args, 0, 6);
-        System.arraycopy(extra, 0, args, 6, extra.length);
-        LvsplayRun.Result result = LvsplayRun.run(args);
-        System.out.println(result.output());
-        return result;
+        return hosts.lvsplay(extra);
     }
 
     @Test
@@ -108,7 +82,7 @@ class ModulesALabTest {
     @Test
     @Order(4)
     void ansiblePlaybookLeavesTheSameHostWithTheSameChangedCount() throws Exception {
-        if (!Files.isExecutable(Path.of("/usr/bin/ansible-playbook"))) {
+        if (!TwinHosts.ansibleInstalled()) {
             System.out.println("ansible-playbook not installed: comparison skipped");
             return;
         }
@@ -119,12 +93,6 @@ class ModulesALabTest {
     }
 
     private static String ansible() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("ansible-playbook", "-i", inventory, "-l", "rs2", dir.resolve("modules.yml").toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
-        System.out.println(out);
-        assertEquals(0, p.exitValue(), out);
-        return out;
+        return hosts.ansible();
     }
 }
