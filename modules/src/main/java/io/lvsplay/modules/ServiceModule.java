@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts, stops, restarts, reloads and enables services with systemd when it runs (it does when
- * /run/systemd/system exists), else with the SysV script /etc/init.d/NAME, which is what the
- * lab containers have. Init system, running state and boot state come from one command.
+ * Starts, stops, restarts, reloads and enables services: through the systemd module when systemd
+ * runs (it does when /run/systemd/system exists), as Ansible's service action does, else with the
+ * SysV script /etc/init.d/NAME, which is what the lab containers have. Init system, running state
+ * and boot state come from one command.
  */
 public final class ServiceModule implements Module {
     private static final ArgSpec SPEC = ArgSpec.of()
@@ -76,7 +77,7 @@ public final class ServiceModule implements Module {
         if (!status.known()) {
             throw new ModuleFailure("Could not find the requested service " + name + ": host " + ctx.hostName());
         }
-        InitCommands init = status.init().equals("systemd") ? InitCommands.systemd(name) : InitCommands.sysv(name);
+        InitCommands init = InitCommands.sysv(name);
         List<Change> changes = new ArrayList<>();
         String state = args.str("state");
         if (state != null) {
@@ -131,8 +132,8 @@ public final class ServiceModule implements Module {
         String script = String.join("\n",
                 "export LC_ALL=C",
                 "if [ -d /run/systemd/system ]; then",
+                // the systemd module reads the unit itself
                 "  echo systemd",
-                "  systemctl show -p LoadState -p ActiveState -p UnitFileState -- " + q,
                 "elif [ -x /etc/init.d/" + q + " ]; then",
                 "  echo sysv",
                 // scripts without a status action (Debian's keepalived) answer anything to it: like
@@ -163,10 +164,7 @@ public final class ServiceModule implements Module {
             }
         }
         return switch (init) {
-            case "systemd" -> new ServiceStatus(init, !"not-found".equals(props.get("LoadState")),
-                    List.of("active", "activating", "reloading").contains(props.get("ActiveState")),
-                    List.of("enabled", "enabled-runtime", "static", "alias", "indirect", "generated")
-                            .contains(props.get("UnitFileState")));
+            case "systemd" -> new ServiceStatus(init, true, false, false); // read by the systemd module
             case "sysv" -> new ServiceStatus(init, true, "1".equals(props.get("running")), "1".equals(props.get("enabled")));
             default -> new ServiceStatus("none", false, false, false);
         };
@@ -186,13 +184,6 @@ public final class ServiceModule implements Module {
 
     /** The commands of one init system for one service. */
     record InitCommands(String start, String stop, String restart, String reload, String enable, String disable) {
-
-        static InitCommands systemd(String name) {
-            String q = ShellQuote.quote(name);
-            return new InitCommands("systemctl start -- " + q, "systemctl stop -- " + q,
-                    "systemctl restart -- " + q, "systemctl reload -- " + q,
-                    "systemctl enable -- " + q, "systemctl disable -- " + q);
-        }
 
         static InitCommands sysv(String name) {
             String q = ShellQuote.quote(name);
