@@ -59,6 +59,17 @@ class OutputTest extends SemanticsTestBase {
         assertTrue(r.stdout().contains("connecting with ********"), r.stdout());
     }
 
+    /** As ansible-playbook 2.14: a debug below its verbosity is skipped, and shown from that many -v on. */
+    @Test
+    void debugBelowItsVerbosityIsSkipped() {
+        LvsplayRun.Result quiet = run("debug-verbosity.yml");
+        assertEquals(0, quiet.exitCode(), quiet.output());
+        assertTrue(quiet.stdout().contains("skipping: [h1]"), quiet.stdout());
+        assertFalse(quiet.stdout().contains("only-at-vv"), quiet.stdout());
+        LvsplayRun.Result verbose = run("debug-verbosity.yml", "-vv");
+        assertTrue(verbose.stdout().contains("\"msg\": \"only-at-vv\""), verbose.stdout());
+    }
+
     @Test
     void recapLineHasAnsiblesExactLayout() {
         LvsplayRun.Result r = run("fails-on-h2.yml");
