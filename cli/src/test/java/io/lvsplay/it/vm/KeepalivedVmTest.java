@@ -222,9 +222,11 @@ class KeepalivedVmTest {
         // (measured 1.4-3.7 s, bound 7 s).
         long bound = (DELAY_LOOP + (CONNECT_TIMEOUT + DELAY_BEFORE_RETRY) * RETRY + 1) * 1000L;
         assertTrue(gone <= bound, "rs2 left after " + gone + " ms, bound " + bound);
-        // a failed server is checked every delay_loop; one success brings it back (measured 2.8-3.5 s).
-        // 2 s slack: keepalived's timers slip on an emulated CPU shared with other builds.
-        assertTrue(back <= (DELAY_LOOP + 2) * 1000L, "rs2 rejoined after " + back + " ms");
+        // a failed server goes through the same cycle as a live one (a failed try, delay_before_retry,
+        // the retry, then delay_loop), and one success brings it back: measured 2.8-3.5 s on a quiet
+        // machine, 6.1 s once in CI. 2 s slack: keepalived's timers slip on an emulated CPU.
+        long rejoinBound = (DELAY_LOOP + (CONNECT_TIMEOUT + DELAY_BEFORE_RETRY) * RETRY + 2) * 1000L;
+        assertTrue(back <= rejoinBound, "rs2 rejoined after " + back + " ms, bound " + rejoinBound);
         // the BACKUP's keepalived checks on its own and agrees
         awaitOutput("director1", "ipvsadm -Ln", t -> t.contains("-> " + rs2 + " "), 10_000);
     }
