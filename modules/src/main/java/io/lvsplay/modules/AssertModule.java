@@ -1,5 +1,6 @@
 package io.lvsplay.modules;
 
+import io.lvsplay.engine.exec.TaskResult;
 import io.lvsplay.engine.module.ArgSpec;
 import io.lvsplay.engine.module.ArgSpec.Type;
 import io.lvsplay.engine.module.Module;
@@ -7,11 +8,12 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
-import io.lvsplay.engine.exec.TaskResult;
 import io.lvsplay.modules.support.Results;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fails the task when one of the {@code that} conditions is false. The conditions are bare
@@ -30,7 +32,6 @@ public final class AssertModule implements Module {
         return "assert";
     }
 
-
     @Override
     public ArgSpec argSpec() {
         return SPEC;
@@ -42,8 +43,8 @@ public final class AssertModule implements Module {
     }
 
     @Override
-    public boolean needsConnection() {
-        return false;
+    public Set<Trait> traits() {
+        return EnumSet.of(Trait.RUNS_ON_CONTROLLER, Trait.SUPPORTS_CHECK_MODE);
     }
 
     @Override

@@ -26,15 +26,9 @@ public final class DebugModule implements Module {
         return "debug";
     }
 
-
     @Override
     public ArgSpec argSpec() {
         return SPEC;
-    }
-
-    @Override
-    public boolean needsConnection() {
-        return false;
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Fails the task with a message: the playbook's own "stop here". */
 public final class FailModule implements Module {
@@ -17,15 +19,14 @@ public final class FailModule implements Module {
         return "fail";
     }
 
-
     @Override
     public ArgSpec argSpec() {
         return SPEC;
     }
 
     @Override
-    public boolean needsConnection() {
-        return false;
+    public Set<Trait> traits() {
+        return EnumSet.of(Trait.RUNS_ON_CONTROLLER, Trait.SUPPORTS_CHECK_MODE);
     }
 
     @Override

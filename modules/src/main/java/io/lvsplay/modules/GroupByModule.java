@@ -32,11 +32,6 @@ public final class GroupByModule implements Module {
     }
 
     @Override
-    public boolean needsConnection() {
-        return false;
-    }
-
-    @Override
     public Set<Trait> traits() {
         return EnumSet.of(Trait.RUNS_ON_CONTROLLER, Trait.SUPPORTS_CHECK_MODE);
     }

@@ -7,6 +7,7 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,15 +25,14 @@ public final class SetFactModule implements Module {
         return "set_fact";
     }
 
-
     @Override
     public ArgSpec argSpec() {
         return SPEC;
     }
 
     @Override
-    public boolean needsConnection() {
-        return false;
+    public Set<Trait> traits() {
+        return EnumSet.of(Trait.RUNS_ON_CONTROLLER, Trait.SUPPORTS_CHECK_MODE);
     }
 
     @Override

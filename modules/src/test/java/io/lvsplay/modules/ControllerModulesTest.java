@@ -3,8 +3,10 @@ package io.lvsplay.modules;
 import static io.lvsplay.modules.TestHost.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.lvsplay.engine.module.Module;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import java.nio.file.Path;
@@ -22,7 +24,7 @@ class ControllerModulesTest {
     void assertPassesWhenEveryConditionHolds() {
         Plan plan = ctx.plan(new AssertModule(), args("that", List.of("true_expr", "true_expr")));
         assertEquals("All assertions passed", plan.result().get("msg"));
-        assertFalse(new AssertModule().needsConnection());
+        assertTrue(new AssertModule().traits().contains(Module.Trait.RUNS_ON_CONTROLLER));
     }
 
     @Test

@@ -45,11 +45,6 @@ public final class IncludeVarsModule implements Module {
     }
 
     @Override
-    public boolean needsConnection() {
-        return false;
-    }
-
-    @Override
     public Set<Trait> traits() {
         return EnumSet.of(Trait.RUNS_ON_CONTROLLER, Trait.SUPPORTS_CHECK_MODE, Trait.SETS_HOST_VARS);
     }

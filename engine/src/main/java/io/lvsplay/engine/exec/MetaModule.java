@@ -26,11 +26,6 @@ public final class MetaModule implements Module {
     }
 
     @Override
-    public boolean needsConnection() {
-        return false;
-    }
-
-    @Override
     public java.util.Set<Trait> traits() {
         return java.util.EnumSet.of(Trait.RUNS_ON_CONTROLLER, Trait.SUPPORTS_CHECK_MODE, Trait.META_ACTION);
     }

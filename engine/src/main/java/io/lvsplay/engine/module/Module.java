@@ -29,14 +29,6 @@ public interface Module {
     Plan plan(ModuleArgs args, ModuleContext ctx);
 
     /**
-     * Modules that talk to no host (debug, set_fact, assert, fail, meta-like) say so, so the
-     * executor does not need a connection for them.
-     */
-    default boolean needsConnection() {
-        return true;
-    }
-
-    /**
      * Arguments that are lists of conditions the module evaluates itself (assert's {@code that}):
      * the executor leaves such a list as written, as Ansible's assert reads the task's untemplated
      * args, so each condition is templated once, when evaluated (a string is templated as usual).
@@ -61,8 +53,8 @@ public interface Module {
         BYPASS_HOST_LOOP
     }
 
+    /** Most modules talk to their host and can plan in check mode; the others say what they are. */
     default Set<Trait> traits() {
-        return needsConnection() ? EnumSet.of(Trait.SUPPORTS_CHECK_MODE)
-                : EnumSet.of(Trait.RUNS_ON_CONTROLLER, Trait.SUPPORTS_CHECK_MODE);
+        return EnumSet.of(Trait.SUPPORTS_CHECK_MODE);
     }
 }

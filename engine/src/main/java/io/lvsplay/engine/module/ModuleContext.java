@@ -7,7 +7,7 @@ import java.util.Map;
 /** What a module may look at while planning for one host. */
 public interface ModuleContext {
 
-    /** The host (null for modules whose {@link Module#needsConnection()} is false). */
+    /** The host (null for modules with the RUNS_ON_CONTROLLER trait). */
     RemoteHost host();
 
     /** Inventory name of the host. */

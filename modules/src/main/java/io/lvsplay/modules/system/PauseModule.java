@@ -38,11 +38,6 @@ public final class PauseModule implements Module {
     }
 
     @Override
-    public boolean needsConnection() {
-        return false;
-    }
-
-    @Override
     public Set<Trait> traits() {
         return EnumSet.of(Trait.RUNS_ON_CONTROLLER, Trait.SUPPORTS_CHECK_MODE, Trait.BYPASS_HOST_LOOP);
     }
