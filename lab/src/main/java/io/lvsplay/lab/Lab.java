@@ -20,20 +20,15 @@ import java.util.stream.Collectors;
  * <p>Every container and network carries the label {@code lvsplay.lab=<name>}, so {@link #down} removes a
  * lab completely even after the process that made it crashed. {@code close()} is {@code down}.
  */
-public final class Lab implements AutoCloseable {
+public final class Lab extends LabLayout implements AutoCloseable {
 
-    public static final String INVENTORY_FILE = "inventory.ini";
-    public static final String KNOWN_HOSTS_FILE = "known_hosts";
 
-    private final LabSpec spec;
-    private final LabPlan plan;
     private final Docker docker;
     private final SshKeyPair key;
     private final Map<String, LabHost> hosts;
 
     private Lab(LabSpec spec, LabPlan plan, Docker docker, SshKeyPair key) {
-        this.spec = spec;
-        this.plan = plan;
+        super(spec, plan);
         this.docker = docker;
         this.key = key;
         Map<String, LabHost> byName = new LinkedHashMap<>();
@@ -122,23 +117,23 @@ public final class Lab implements AutoCloseable {
     }
 
     private void create() {
-        Map<String, String> labLabel = Map.of(LabNames.LAB_LABEL, plan.name());
-        for (LabNetwork n : plan.networks()) {
+        Map<String, String> labLabel = Map.of(LabNames.LAB_LABEL, plan().name());
+        for (LabNetwork n : plan().networks()) {
             // The client side of a NAT director is not masqueraded: the host's iptables also see the frames the
             // director bridges into the lan, and Docker's rule would rewrite the client's address there, so
             // real servers would see the host's gateway instead of the client (the agent's transparent mode).
-            docker.createNetwork(LabNames.network(plan.name(), n.key()), n.subnet(), labLabel,
+            docker.createNetwork(LabNames.network(plan().name(), n.key()), n.subnet(), labLabel,
                     !n.key().equals(LabNetwork.WAN));
         }
         for (LabHost host : hosts.values()) {
             List<Attachment> attachments = host.plan().attachments();
             Attachment first = attachments.get(0);
-            docker.runContainer(host.containerName(), host.name(), LabNames.network(plan.name(), first.network()),
-                    first.address(), Map.of(LabNames.LAB_LABEL, plan.name(), LabNames.HOST_LABEL, host.name()),
-                    spec.image());
+            docker.runContainer(host.containerName(), host.name(), LabNames.network(plan().name(), first.network()),
+                    first.address(), Map.of(LabNames.LAB_LABEL, plan().name(), LabNames.HOST_LABEL, host.name()),
+                    spec().image());
             // Connect order fixes the interface names: eth0 = first network, eth1 = second, ...
             for (Attachment more : attachments.subList(1, attachments.size())) {
-                docker.connect(LabNames.network(plan.name(), more.network()), host.containerName(), more.address());
+                docker.connect(LabNames.network(plan().name(), more.network()), host.containerName(), more.address());
             }
         }
         String authorizedKey = key.publicKeyLine() + "\n";
@@ -150,14 +145,14 @@ public final class Lab implements AutoCloseable {
                 throw new LabException("cannot install the lab SSH key on " + host.name() + ": " + installed.stderr().strip());
             }
         }
-        Instant deadline = Instant.now().plus(spec.startupTimeout());
+        Instant deadline = Instant.now().plus(spec().startupTimeout());
         for (LabHost host : hosts.values()) {
-            SshPort.await(host.name(), host.address(), deadline, spec.startupTimeout());
+            SshPort.await(host.name(), host.address(), deadline, spec().startupTimeout());
         }
         writeKnownHosts();
-        InventoryWriter.write(inventoryFile(), plan, key.privateKey(), knownHostsFile());
+        InventoryWriter.write(inventoryFile(), plan(), key.privateKey(), knownHostsFile());
         try {
-            Files.writeString(stateFile(), LabStateFile.render(plan, spec.image(), inventoryFile(), key, knownHostsFile()));
+            Files.writeString(stateFile(), LabStateFile.render(plan(), spec().image(), inventoryFile(), key, knownHostsFile()));
         } catch (IOException e) {
             throw new LabException("cannot write " + stateFile() + ": " + e.getMessage(), e);
         }
@@ -175,45 +170,14 @@ public final class Lab implements AutoCloseable {
                 sb.append(address).append(' ').append(key[0]).append(' ').append(key[1]).append('\n');
             }
         }
-        try {
-            Files.writeString(knownHostsFile(), sb.toString());
-        } catch (IOException e) {
-            throw new LabException("cannot write " + knownHostsFile() + ": " + e.getMessage(), e);
-        }
-    }
-
-    public String name() {
-        return plan.name();
-    }
-
-    public LabSpec spec() {
-        return spec;
-    }
-
-    public LabPlan plan() {
-        return plan;
-    }
-
-    public String vip() {
-        return plan.vip();
-    }
-
-    public Path dir() {
-        return spec.labDir().toAbsolutePath().normalize();
-    }
-
-    public Path inventoryFile() {
-        return dir().resolve(INVENTORY_FILE);
-    }
-
-    public Path knownHostsFile() {
-        return dir().resolve(KNOWN_HOSTS_FILE);
+        saveKnownHosts(sb.toString());
     }
 
     public Path stateFile() {
         return dir().resolve(LabStateFile.FILE_NAME);
     }
 
+    @Override
     public Path privateKey() {
         return key.privateKey();
     }
@@ -245,6 +209,6 @@ public final class Lab implements AutoCloseable {
 
     @Override
     public void close() {
-        down(spec.stateDir(), name(), docker);
+        down(spec().stateDir(), name(), docker);
     }
 }

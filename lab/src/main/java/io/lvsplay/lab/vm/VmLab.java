@@ -4,6 +4,7 @@ import io.lvsplay.lab.HostPlan;
 import io.lvsplay.lab.HostStatus;
 import io.lvsplay.lab.InventoryWriter;
 import io.lvsplay.lab.LabException;
+import io.lvsplay.lab.LabLayout;
 import io.lvsplay.lab.LabNetwork;
 import io.lvsplay.lab.LabPlan;
 import io.lvsplay.lab.LabSpec;
@@ -33,24 +34,19 @@ import java.util.stream.Stream;
  * so {@link #down} removes a lab completely even after the process that made it crashed. Lab names are
  * machine-wide for this backend. Needs root (bridges, taps). {@code close()} is {@code down}.
  */
-public final class VmLab implements AutoCloseable {
+public final class VmLab extends LabLayout implements AutoCloseable {
 
-    public static final String INVENTORY_FILE = "inventory.ini";
-    public static final String KNOWN_HOSTS_FILE = "known_hosts";
     static final String VM_DIR = "vm";
     private static final String ADDRESSES_FILE = "addresses";
     /** The lab's host names in plan order (director first), so status lists them as up did. */
     private static final String HOSTS_FILE = "hosts";
 
-    private final LabSpec spec;
-    private final LabPlan plan;
     private final VmSsh ssh;
     private final Map<String, VmHost> hosts;
     private Duration upTime;
 
     private VmLab(LabSpec spec, LabPlan plan, VmSsh ssh, Map<String, VmHost> hosts) {
-        this.spec = spec;
-        this.plan = plan;
+        super(spec, plan);
         this.ssh = ssh;
         this.hosts = hosts;
     }
@@ -146,14 +142,14 @@ public final class VmLab implements AutoCloseable {
     }
 
     private void create(VmImage image, Duration bootTimeout) {
-        for (LabNetwork network : plan.networks()) {
-            LabBridges.createBridge(plan.name(), network);
+        for (LabNetwork network : plan().networks()) {
+            LabBridges.createBridge(plan().name(), network);
         }
         writeHostList();
         // All VMs boot at once: each boot is mostly one emulated CPU's work, so the host's cores share them.
         for (VmHost host : hosts.values()) {
             for (VmNic nic : host.definition().nics()) {
-                LabBridges.createTap(plan.name(), nic);
+                LabBridges.createTap(plan().name(), nic);
             }
             writeAddresses(host);
             host.boot(image);
@@ -163,7 +159,7 @@ public final class VmLab implements AutoCloseable {
             host.awaitReady(deadline, bootTimeout);
         }
         writeKnownHosts();
-        InventoryWriter.write(inventoryFile(), plan, ssh.key().privateKey(), knownHostsFile());
+        InventoryWriter.write(inventoryFile(), plan(), ssh.key().privateKey(), knownHostsFile());
     }
 
     private void writeHostList() {
@@ -194,41 +190,10 @@ public final class VmLab implements AutoCloseable {
                 sb.append(address).append(' ').append(host.hostKey()).append('\n');
             }
         }
-        try {
-            Files.writeString(knownHostsFile(), sb.toString());
-        } catch (IOException e) {
-            throw new LabException("cannot write " + knownHostsFile() + ": " + e.getMessage(), e);
-        }
+        saveKnownHosts(sb.toString());
     }
 
-    public String name() {
-        return plan.name();
-    }
-
-    public LabSpec spec() {
-        return spec;
-    }
-
-    public LabPlan plan() {
-        return plan;
-    }
-
-    public String vip() {
-        return plan.vip();
-    }
-
-    public Path dir() {
-        return spec.labDir().toAbsolutePath().normalize();
-    }
-
-    public Path inventoryFile() {
-        return dir().resolve(INVENTORY_FILE);
-    }
-
-    public Path knownHostsFile() {
-        return dir().resolve(KNOWN_HOSTS_FILE);
-    }
-
+    @Override
     public Path privateKey() {
         return ssh.key().privateKey();
     }
@@ -257,7 +222,7 @@ public final class VmLab implements AutoCloseable {
 
     /** The plan of a host, for its addresses on each network. */
     public HostPlan hostPlan(String name) {
-        return plan.host(name);
+        return plan().host(name);
     }
 
     /** Powers every VM off; the networks, disks and files stay until {@link #close()} or {@link #down}. */
@@ -267,7 +232,7 @@ public final class VmLab implements AutoCloseable {
 
     @Override
     public void close() {
-        down(spec.stateDir(), name());
+        down(spec().stateDir(), name());
     }
 
     private static void deleteTree(Path root) throws IOException {
