@@ -62,7 +62,8 @@ final class RenderSession {
    * Ansible's rule for a templated string value: one expression keeps its type, else text; text
    * that looks like a list, dict or bool becomes one, as Ansible 2.14's ansible_eval_concat does.
    */
-  Object template(String value) {
+  Object template(String written) {
+    String value = TaskStringBackslashes.escape(written);
     Optional<String> expression = singleExpression(value);
     Object result = expression.isPresent() ? evaluate(expression.get()) : render(value);
     if (result == null && !(expression.isPresent() && expression.get().strip().matches("[A-Za-z_]\\w*"))) {
