@@ -100,6 +100,26 @@ final class ProgressLine implements RunListener {
     }
 
     @Override
+    public synchronized void retrying(TaskResult result, String task, int retriesLeft) {
+        erase();
+        inner.retrying(result, task, retriesLeft);
+        draw();
+    }
+
+    @Override
+    public synchronized void commands(String host, boolean check, List<String> commands) {
+        erase();
+        inner.commands(host, check, commands);
+        draw();
+    }
+
+    @Override
+    public void fileContent(byte[] content, boolean noLog) {
+        // the output masks its digests: forwarded before the result that carries them
+        inner.fileContent(content, noLog);
+    }
+
+    @Override
     public synchronized void noHostsLeft() {
         stop();
         inner.noHostsLeft();

@@ -37,6 +37,8 @@ final class StaticChecks {
     private final Templar templar;
     private final Inventory inventory;
     private final Map<String, Object> extraVars;
+    /** Names defined other than by play vars (a task's vars, set_fact, register, inventory, ...). */
+    private Set<String> definedElsewhere = Set.of();
 
     StaticChecks(Templar templar, Inventory inventory, Map<String, Object> extraVars) {
         this.templar = templar;
@@ -45,23 +47,8 @@ final class StaticChecks {
     }
 
     void check(List<Playbook> playbooks) {
-        Set<String> known = new HashSet<>(MAGIC);
-        known.addAll(extraVars.keySet());
-        for (String host : inventory.hostNames()) {
-            known.addAll(inventory.varsOf(host).keySet());
-        }
-        for (Playbook playbook : playbooks) {
-            for (Play play : playbook.plays()) {
-                known.addAll(play.vars().keySet());
-                known.addAll(play.varsFromFiles().keySet());
-                known.addAll(play.roleDefaults().keySet());
-                known.addAll(play.roleVars().keySet());
-                play.roles().forEach(r -> known.addAll(r.params().keySet()));
-                for (List<TaskItem> section : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
-                    collectDefined(section, known);
-                }
-            }
-        }
+        Set<String> known = defined(playbooks, true);
+        definedElsewhere = defined(playbooks, false);
         for (Playbook playbook : playbooks) {
             for (Play play : playbook.plays()) {
                 if (!play.varsFiles().stream().allMatch(f -> !String.valueOf(f).contains("{{"))) {
@@ -74,6 +61,30 @@ final class StaticChecks {
                 }
             }
         }
+    }
+
+    /** Every name some host could have; {@code withPlayVars} false: all but play vars. */
+    private Set<String> defined(List<Playbook> playbooks, boolean withPlayVars) {
+        Set<String> known = new HashSet<>(MAGIC);
+        known.addAll(extraVars.keySet());
+        for (String host : inventory.hostNames()) {
+            known.addAll(inventory.varsOf(host).keySet());
+        }
+        for (Playbook playbook : playbooks) {
+            for (Play play : playbook.plays()) {
+                if (withPlayVars) {
+                    known.addAll(play.vars().keySet());
+                }
+                known.addAll(play.varsFromFiles().keySet());
+                known.addAll(play.roleDefaults().keySet());
+                known.addAll(play.roleVars().keySet());
+                play.roles().forEach(r -> known.addAll(r.params().keySet()));
+                for (List<TaskItem> section : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
+                    collectDefined(section, known);
+                }
+            }
+        }
+        return known;
     }
 
     private void collectDefined(List<TaskItem> items, Set<String> known) {
@@ -119,12 +130,12 @@ final class StaticChecks {
             }
             Set<String> guarded = new HashSet<>();
             item.options().when().forEach(w -> guarded.addAll(VariableReferences.guardedNames(w)));
-            checkNames(item, item.options().when(), known, guarded, "when");
+            checkNames(item, item.options().when(), known, guarded, "when", play);
             if (item instanceof Task t) {
-                checkNames(t, List.of(t.args()), known, guarded, "arguments");
+                checkNames(t, List.of(t.args()), known, guarded, "arguments", play);
                 // with a `when`, Ansible reports a loop's undefined variable only if the condition holds
                 if (t.loop() != null && t.options().when().isEmpty()) {
-                    checkNames(t, List.of(String.valueOf(t.loop())), known, guarded, "loop");
+                    checkNames(t, List.of(String.valueOf(t.loop())), known, guarded, "loop", play);
                 }
             } else if (item instanceof Block b) {
                 checkItems(b.block(), known, play);
@@ -214,17 +225,41 @@ final class StaticChecks {
         }
     }
 
-    private void checkNames(TaskItem item, List<?> values, Set<String> known, Set<String> guarded, String where) {
+    private void checkNames(TaskItem item, List<?> values, Set<String> known, Set<String> guarded, String where,
+                            Play play) {
         for (Object value : values) {
             Set<String> names = where.equals("when") ? VariableReferences.inExpression(String.valueOf(value))
                     : VariableReferences.inValue(value);
             for (String name : names) {
-                if (!known.contains(name) && !guarded.contains(name) && !name.startsWith("ansible_")) {
-                    String task = item.displayName() == null ? "" : " (task '" + item.displayName() + "')";
-                    throw new PlaybookError(item.location(), "'" + name + "' is undefined" + task + " in its " + where
-                            + ": no inventory, play, role or extra variable has this name. Define it (e.g. -e "
-                            + name + "=...) or guard it with '| default(...)'");
-                }
+                checkName(item, name, known, guarded, where, play, null, new HashSet<>());
+            }
+        }
+    }
+
+    /**
+     * Play vars are templated lazily, as in Ansible: an undefined name in one fails only when a task
+     * uses that var (ansible-playbook 2.14 then fails that task, after the earlier ones ran), so the
+     * names of a play var are checked when a task refers to it, and an unused one is never an error.
+     */
+    private void checkName(TaskItem item, String name, Set<String> known, Set<String> guarded, String where,
+                           Play play, String through, Set<String> seen) {
+        if (guarded.contains(name) || name.startsWith("ansible_")) {
+            return;
+        }
+        if (!known.contains(name)) {
+            String task = item.displayName() == null ? "" : " (task '" + item.displayName() + "')";
+            String via = through == null ? "" : " through the play var '" + through + "' (" + play.location() + ")";
+            throw new PlaybookError(item.location(), "'" + name + "' is undefined" + task + " in its " + where + via
+                    + ": no inventory, play, role or extra variable has this name. Define it (e.g. -e "
+                    + name + "=...) or guard it with '| default(...)'");
+        }
+        // a name also set elsewhere (-e, a task's vars, set_fact, the inventory) may take that value instead
+        if (play.vars().containsKey(name) && !definedElsewhere.contains(name) && seen.add(name)) {
+            Object value = play.vars().get(name);
+            Set<String> inner = new HashSet<>(guarded);
+            inner.addAll(VariableReferences.guardedNames(String.valueOf(value)));
+            for (String used : VariableReferences.inValue(value)) {
+                checkName(item, used, known, inner, where, play, name, seen);
             }
         }
     }

@@ -35,6 +35,39 @@ class ExitCodesTest extends SemanticsTestBase {
         assertFalse(Files.exists(file("first-task-ran")));
     }
 
+    /**
+     * ansible-playbook 2.14 templates play vars lazily: the task that uses the var fails ("The task
+     * includes an option with an undefined variable"), after the earlier tasks ran; lvsplay refuses
+     * it before any task runs, naming the task and the play var.
+     */
+    @Test
+    void anUndefinedNameInAPlayVarATaskUsesIsFiveAndNoEarlierTaskRan() {
+        LvsplayRun.Result r = run("play-vars-undefined.yml");
+        assertEquals(5, r.exitCode(), r.output());
+        assertTrue(r.stderr().contains("play-vars-undefined.yml:9"), r.stderr());
+        assertTrue(r.stderr().contains("'vip_typo' is undefined (task 'uses the play var') in its arguments through the play var 'listen'"),
+                r.stderr());
+        assertFalse(Files.exists(file("first-task-ran")));
+    }
+
+    /** An undefined name in a play var no task uses is no error in ansible-playbook 2.14 (checked), nor here. */
+    @Test
+    void anUndefinedNameInAnUnusedPlayVarIsNoError() {
+        LvsplayRun.Result r = run("play-vars-unused-undefined.yml");
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals("0.0.0.0:80", read("listen"));
+    }
+
+    /** ansible-playbook 2.14 fails the task ("src (or content) is required") after the earlier ones ran. */
+    @Test
+    void aCopyWithNeitherSrcNorContentIsFiveAtItsLineAndNoEarlierTaskRan() {
+        LvsplayRun.Result r = run("copy-without-source.yml");
+        assertEquals(5, r.exitCode(), r.output());
+        assertTrue(r.stderr().contains("copy-without-source.yml:7"), r.stderr());
+        assertTrue(r.stderr().contains("one of the following is required: src, content"), r.stderr());
+        assertFalse(Files.exists(file("first-task-ran")));
+    }
+
     @Test
     void unknownModuleIsFiveWithASuggestionAndNoEarlierTaskRan() {
         LvsplayRun.Result r = run("bad-module.yml");

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvsplay.it.LvsplayRun;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the run prints: no_log, secrets, PLAY RECAP, host pattern warnings. */
@@ -48,6 +52,33 @@ class OutputTest extends SemanticsTestBase {
         LvsplayRun.Result r = run("play-no-log.yml", "-v");
         assertEquals(0, r.exitCode(), r.output());
         assertFalse(r.output().contains("play-secret-output"), r.output());
+    }
+
+    /**
+     * copy, template, assemble, stat, find, fetch and a registered no_log result: no digest of content
+     * that carries auth_pass (or of a no_log task's content) in -vvv --diff or --json; ansible-playbook
+     * 2.14 prints them all outside no_log (it does not know auth_pass is secret).
+     */
+    @Test
+    void noDigestOfSecretContentIsPrinted() throws Exception {
+        inventory(ONE_HOST);
+        List<String> secretContents = List.of("K33pAl1v", "vrrp_instance VI_1 {\n    auth_pass K33pAl1v\n}\n",
+                "auth K33pAl1v\n", "nolog-content\n");
+        for (String[] options : new String[][] {{"-vvv", "--diff"}, {"--json"}}) {
+            LvsplayRun.Result r = run("secret-digests.yml", options);
+            assertEquals(0, r.exitCode(), r.output());
+            for (String content : secretContents) {
+                for (String algorithm : new String[] {"MD5", "SHA-1", "SHA-256"}) {
+                    String digest = HexFormat.of().formatHex(MessageDigest.getInstance(algorithm)
+                            .digest(content.getBytes(StandardCharsets.UTF_8)));
+                    assertFalse(r.output().contains(digest), algorithm + " of " + content + ": " + r.output());
+                }
+            }
+            assertFalse(r.output().contains("K33pAl1v"), r.output());
+            assertTrue(r.stdout().contains("\"checksum\": \"********\""), r.stdout());
+            // masking is not blanket: content without a secret keeps its sha1
+            assertTrue(r.stdout().contains("043eeff5427db21a2ee9271b5e9668ea5a1f757e"), r.stdout());
+        }
     }
 
     @Test

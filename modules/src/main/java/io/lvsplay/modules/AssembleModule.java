@@ -65,6 +65,7 @@ public final class AssembleModule implements Module {
         String regexp = args.str("regexp");
         Pattern re = regexp == null ? null : PythonRegex.compile(regexp, "regexp");
         byte[] content = join(fragments, re, args.bool("ignore_hidden", false), args.str("delimiter"));
+        ctx.fileContent(content);
         ExistingFile existing = FileContentPlanner.read(ctx.host(), dest);
         List<Change> changes = new ArrayList<>(FileContentPlanner.plan(existing,
                 new DesiredFile(dest, content, FileAttributes.from(args), args.bool("backup", false), args.str("validate"))));

@@ -59,6 +59,7 @@ public final class CopyModule implements Module {
         RemoteHost host = ctx.host();
         String src = args.str("src");
         byte[] content = src == null ? contentArg(args) : source(args, ctx, src);
+        ctx.fileContent(content);
         String dest = args.str("dest");
         boolean intoDirectory = dest.endsWith("/");
         FileStat destStat = intoDirectory ? null : host.stat(dest);

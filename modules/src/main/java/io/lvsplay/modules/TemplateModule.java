@@ -57,6 +57,7 @@ public final class TemplateModule implements Module {
         String dest = args.str("dest");
         byte[] content = encode(ctx.renderTemplate(template, args.str("src"), dest, TemplateOptions.of(args.all())),
                 args.str("output_encoding"));
+        ctx.fileContent(content);
         ExistingFile existing = FileContentPlanner.read(ctx.host(), dest);
         if (existing.stat().isDirectory() || dest.endsWith("/")) {
             dest = (dest.endsWith("/") ? dest : dest + "/") + template.getFileName();

@@ -47,6 +47,38 @@ class ControlSocketSecurityTest {
         }
     }
 
+    /** Issue 15 item 6: under umask 000 the socket used to be srwxrwxrwx. A real agent process, started as an operator might. */
+    @Test
+    void anAgentStartedUnderUmask000StillHasAnOwnerOnlySocket() throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules"), rules());
+        Path socket = dir.resolve("umask.sock");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process agent = new ProcessBuilder("/bin/sh", "-c", "umask 000; exec \"$0\" -cp \"$1\" io.lvsplay.agent.AgentMain run"
+                + " --rules \"$2\" --control \"$3\"", java, System.getProperty("java.class.path"), rules.toString(), socket.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("agent.log").toFile()).start();
+        try {
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS) && System.currentTimeMillis() < deadline) {
+                assertTrue(agent.isAlive(), () -> "the agent stopped: " + read(dir.resolve("agent.log")));
+                Thread.sleep(100);
+            }
+            // the mode is set right after bind; give it that moment
+            Thread.sleep(200);
+            assertEquals("rw-------", mode(socket));
+        } finally {
+            agent.destroy();
+            agent.waitFor();
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
     @Test
     void controlGroupMakesItGroupReadableAndOwnedByThatGroup() throws Exception {
         try (Agent agent = Loopback.agent(dir, rules(), "control_group: daemon\n")) {

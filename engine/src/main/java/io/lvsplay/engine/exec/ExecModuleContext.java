@@ -27,9 +27,11 @@ final class ExecModuleContext implements ModuleContext {
     private final Path playbookDir;
     private final Path taskDir;
     private final AsyncJobs jobs;
+    private final java.util.function.Consumer<byte[]> fileContents;
 
     ExecModuleContext(RemoteHost host, String hostName, Map<String, Object> vars, boolean check, boolean diff,
-                      Templar templar, Role role, Path playbookDir, Path taskDir, AsyncJobs jobs) {
+                      Templar templar, Role role, Path playbookDir, Path taskDir, AsyncJobs jobs,
+                      java.util.function.Consumer<byte[]> fileContents) {
         this.host = host;
         this.hostName = hostName;
         this.vars = vars;
@@ -40,6 +42,12 @@ final class ExecModuleContext implements ModuleContext {
         this.playbookDir = playbookDir;
         this.taskDir = taskDir;
         this.jobs = jobs;
+        this.fileContents = fileContents;
+    }
+
+    @Override
+    public void fileContent(byte[] content) {
+        fileContents.accept(content);
     }
 
     @Override

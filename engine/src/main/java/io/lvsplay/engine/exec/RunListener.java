@@ -29,6 +29,13 @@ public interface RunListener {
     default void commands(String host, boolean check, java.util.List<String> commands) {
     }
 
+    /**
+     * File content a task handled (see {@link io.lvsplay.engine.module.ModuleContext#fileContent});
+     * {@code noLog}: the task is no_log, so the content is secret whatever it holds.
+     */
+    default void fileContent(byte[] content, boolean noLog) {
+    }
+
     void noHostsLeft();
 
     void recap(Map<String, HostStats> stats);

@@ -124,7 +124,8 @@ final class TaskInvocation {
             Task task = c.task();
             ExecModuleContext mctx = new ExecModuleContext(remote, c.host().name, c.vars(), c.check(), c.diff(),
                     ctx.templar(), task.role(), ctx.play().baseDir(),
-                    task.location().file() == null ? null : task.location().file().getParent(), asyncRuns.jobs());
+                    task.location().file() == null ? null : task.location().file().getParent(), asyncRuns.jobs(),
+                    content -> ctx.listener().fileContent(content, c.noLog()));
             plan = c.module().plan(new ModuleArgs(c.args(), c.module().argSpec()), mctx);
             planned = true;
             data.putAll(plan.result());

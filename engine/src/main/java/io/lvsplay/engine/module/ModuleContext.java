@@ -27,6 +27,14 @@ public interface ModuleContext {
      */
     Path findFile(String name, String kind);
 
+    /**
+     * The content of a file this task writes, would write or reads back (copy, template, assemble,
+     * fetch). Content that carries a secret, and any content of a no_log task, has its digests
+     * masked in all output, so no checksum of it can be brute-forced.
+     */
+    default void fileContent(byte[] content) {
+    }
+
     /** Renders a Jinja2 template file with the task's variables; undefined variables fail. */
     String renderTemplate(Path template);
 

@@ -24,6 +24,11 @@ public final class JsonOutput implements RunListener {
     }
 
     @Override
+    public void fileContent(byte[] content, boolean noLog) {
+        redactor.learnContent(content, noLog);
+    }
+
+    @Override
     public synchronized void playStarted(Play play, List<String> hosts) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("play", Map.of("name", play.title(), "hosts", hosts));

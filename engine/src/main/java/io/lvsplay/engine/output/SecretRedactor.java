@@ -1,6 +1,11 @@
 package io.lvsplay.engine.output;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
@@ -10,13 +15,18 @@ import java.util.regex.Pattern;
 /**
  * Hides secrets in everything lvsplay prints: values of variables whose names say they are secret
  * (password, passwd, pass, secret, token, auth_pass, passphrase) are replaced by ********, also
- * inside diffs of rendered files; so are values decrypted from Ansible Vault.
+ * inside diffs of rendered files; so are values decrypted from Ansible Vault, and the digests
+ * (checksum, md5sum) of those values and of file content that carries them.
  */
 public final class SecretRedactor {
     public static final String MASK = "********";
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i)(^|_)(pass|password|passwd|secret|token|auth_pass|passphrase|api_key|secret_key)$");
+    private static final List<String> DIGESTS = List.of("MD5", "SHA-1", "SHA-224", "SHA-256", "SHA-384", "SHA-512");
+    /** What is masked: secret values, their lines and the digests of secret content. */
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    /** The secret values themselves, looked for in file content. */
+    private final Set<String> values = ConcurrentHashMap.newKeySet();
 
     public static boolean isSecretName(String name) {
         return SECRET_NAME.matcher(name).find();
@@ -40,7 +50,7 @@ public final class SecretRedactor {
     public void add(String secret) {
         // very short values would mask ordinary words
         if (secret != null && secret.length() >= 3 && !secret.contains("{{")) {
-            secrets.add(secret);
+            learn(secret);
         }
     }
 
@@ -50,23 +60,44 @@ public final class SecretRedactor {
         if (secret == null || secret.strip().length() < 2) {
             return;
         }
-        secrets.add(secret);
+        learn(secret);
         secret.lines().map(String::strip).filter(line -> line.length() >= 3).forEach(secrets::add);
-        // a file holding just the secret is reported with its checksum (copy, stat): the hash of a
-        // short secret gives it away to a dictionary attack, so it is masked too
-        for (String content : new String[] {secret, secret + "\n"}) {
-            for (String algorithm : new String[] {"SHA-1", "MD5", "SHA-256"}) {
-                secrets.add(hex(algorithm, content));
-            }
+    }
+
+    /**
+     * File content a task handled: when it carries a known secret (a template with auth_pass, a copy
+     * of a vaulted value) or the task is no_log, its digests are masked from now on. The checksum of
+     * a known file with a short secret in it gives the secret away to a dictionary attack.
+     */
+    public void learnContent(byte[] content, boolean noLog) {
+        if (content != null && (noLog || carriesSecret(content))) {
+            addDigests(content);
         }
     }
 
-    private static String hex(String algorithm, String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm)
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has " + algorithm, e);
+    private boolean carriesSecret(byte[] content) {
+        // byte for byte, one char per byte: no decoding of large files, no copy twice their size
+        String text = new String(content, StandardCharsets.ISO_8859_1);
+        return values.stream().anyMatch(v -> text.contains(new String(v.getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1)));
+    }
+
+    private void learn(String secret) {
+        values.add(secret);
+        secrets.add(secret);
+        // a file holding just the secret is reported with its checksum (copy, stat)
+        addDigests(secret.getBytes(StandardCharsets.UTF_8));
+        addDigests((secret + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every algorithm a module reports a checksum in (stat's checksum_algorithm choices). */
+    private void addDigests(byte[] content) {
+        for (String algorithm : DIGESTS) {
+            try {
+                secrets.add(HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM has " + algorithm, e);
+            }
         }
     }
 

@@ -66,6 +66,26 @@ public final class TaskTimer implements RunListener {
     }
 
     @Override
+    public void meta(String message) {
+        inner.meta(message);
+    }
+
+    @Override
+    public void retrying(TaskResult result, String task, int retriesLeft) {
+        inner.retrying(result, task, retriesLeft);
+    }
+
+    @Override
+    public void commands(String host, boolean check, List<String> commands) {
+        inner.commands(host, check, commands);
+    }
+
+    @Override
+    public void fileContent(byte[] content, boolean noLog) {
+        inner.fileContent(content, noLog);
+    }
+
+    @Override
     public void noHostsLeft() {
         inner.noHostsLeft();
     }

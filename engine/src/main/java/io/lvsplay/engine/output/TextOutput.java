@@ -46,6 +46,11 @@ public final class TextOutput implements RunListener {
     }
 
     @Override
+    public void fileContent(byte[] content, boolean noLog) {
+        redactor.learnContent(content, noLog);
+    }
+
+    @Override
     public void playStarted(Play play, List<String> hosts) {
         banner("PLAY [" + play.title() + "]");
     }

@@ -45,7 +45,7 @@ class IncludeVarsModuleTest {
 
     private Map<String, Object> run(Map<String, Object> args, Map<String, Object> vars) {
         ExecModuleContext ctx = new ExecModuleContext(null, "h1", vars, false, false, null, role, dir,
-                role.dir().resolve("tasks"), null);
+                role.dir().resolve("tasks"), null, content -> { });
         return module.plan(new ModuleArgs(new LinkedHashMap<>(args), module.argSpec()), ctx).result();
     }
 

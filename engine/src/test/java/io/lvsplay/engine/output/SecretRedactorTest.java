@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -88,5 +91,59 @@ class SecretRedactorTest {
         // sha1 of "hunter2secret", as copy reports it for content: "{{ vaulted }}"
         assertEquals("\"checksum\": \"" + SecretRedactor.MASK + "\"",
                 r.redact("\"checksum\": \"28f850ae66d710d8a0ffe547fd3aff47035e758f\""));
+    }
+
+    @Test
+    void everyDigestOfANameLearnedSecretIsMasked() {
+        SecretRedactor r = new SecretRedactor();
+        r.add("K33pAl1v");
+        for (String algorithm : new String[] {"MD5", "SHA-1", "SHA-224", "SHA-256", "SHA-384", "SHA-512"}) {
+            for (String content : new String[] {"K33pAl1v", "K33pAl1v\n"}) {
+                assertEquals("sum=" + SecretRedactor.MASK, r.redact("sum=" + hex(algorithm, content)), algorithm);
+            }
+        }
+    }
+
+    @Test
+    void theDigestsOfContentThatCarriesASecretAreMasked() {
+        SecretRedactor r = new SecretRedactor();
+        r.add("K33pAl1v");
+        String rendered = "vrrp_instance VI_1 {\n    auth_pass K33pAl1v\n}\n";
+        r.learnContent(rendered.getBytes(StandardCharsets.UTF_8), false);
+        assertEquals("\"checksum\": \"" + SecretRedactor.MASK + "\"",
+                r.redact("\"checksum\": \"" + hex("SHA-1", rendered) + "\""));
+        assertEquals(SecretRedactor.MASK, r.redact(hex("SHA-256", rendered)));
+    }
+
+    @Test
+    void aSecretWithNonAsciiCharactersIsFoundInContentByItsBytes() {
+        SecretRedactor r = new SecretRedactor();
+        r.add("pässwörd");
+        String content = "key=pässwörd\n";
+        r.learnContent(content.getBytes(StandardCharsets.UTF_8), false);
+        assertEquals(SecretRedactor.MASK, r.redact(hex("SHA-1", content)));
+    }
+
+    @Test
+    void anyContentOfANoLogTaskHasItsDigestsMasked() {
+        SecretRedactor r = new SecretRedactor();
+        r.learnContent("nothing secret here\n".getBytes(StandardCharsets.UTF_8), true);
+        assertEquals(SecretRedactor.MASK, r.redact(hex("MD5", "nothing secret here\n")));
+    }
+
+    @Test
+    void contentWithoutASecretKeepsItsChecksum() {
+        SecretRedactor r = new SecretRedactor();
+        r.add("K33pAl1v");
+        r.learnContent("plain\n".getBytes(StandardCharsets.UTF_8), false);
+        assertEquals(hex("SHA-1", "plain\n"), r.redact(hex("SHA-1", "plain\n")));
+    }
+
+    private static String hex(String algorithm, String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -69,6 +69,7 @@ public final class FetchModule implements Module {
             return missing(failOnMissing, src, "the remote file does not exist, not transferring, ignored");
         }
         byte[] data = content.get();
+        ctx.fileContent(data);
         String remoteChecksum = Digests.sha1(data);
         Path dest = destination(args, ctx, src);
         byte[] local = Files.isRegularFile(dest) ? read(dest) : null;
