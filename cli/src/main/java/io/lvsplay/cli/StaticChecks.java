@@ -47,7 +47,8 @@ final class StaticChecks {
     void check(List<Playbook> playbooks) {
         Set<String> known = new HashSet<>(MAGIC);
         known.addAll(extraVars.keySet());
-        for (String host : inventory.hostNames()) {
+        // the implicit localhost has the host_vars/localhost files too (beside inventory or playbook)
+        for (String host : inventory.hostNamesWithImplicitLocalhost()) {
             known.addAll(inventory.varsOf(host).keySet());
         }
         for (Playbook playbook : playbooks) {
