@@ -67,7 +67,8 @@ final class StaticChecks {
     private Set<String> defined(List<Playbook> playbooks, boolean withPlayVars) {
         Set<String> known = new HashSet<>(MAGIC);
         known.addAll(extraVars.keySet());
-        for (String host : inventory.hostNames()) {
+        // the implicit localhost has the host_vars/localhost files too (beside inventory or playbook)
+        for (String host : inventory.hostNamesWithImplicitLocalhost()) {
             known.addAll(inventory.varsOf(host).keySet());
         }
         for (Playbook playbook : playbooks) {

@@ -15,4 +15,13 @@ class EnvironmentKeywordTest extends SemanticsTestBase {
         assertEquals(0, r.exitCode(), r.stdout());
         assertTrue(debugMessages(r).contains("env=play block task h1"), r.stdout());
     }
+
+    @Test
+    void environmentWrittenAsATemplateOrAListOfLayersIsMergedInOrder() {
+        inventory(ONE_HOST);
+        LvsplayRun.Result r = run("environment-templated.yml");
+        assertEquals(0, r.exitCode(), r.stdout());
+        assertTrue(debugMessages(r).contains("env=var task listed"), r.stdout());
+        assertTrue(debugMessages(r).stream().anyMatch(m -> m.contains("environment must be a dictionary")), r.stdout());
+    }
 }

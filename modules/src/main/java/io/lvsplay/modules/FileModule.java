@@ -21,7 +21,7 @@ import java.util.Map;
 
 /** Paths in a state: file, directory (optionally recursive attributes), absent, link, hard, touch. */
 public final class FileModule implements Module {
-    private static final ArgSpec SPEC = UnsupportedArgs.fileCommon(ArgSpec.of())
+    private static final ArgSpec SPEC = UnsupportedArgs.selinux(ArgSpec.of())
             .required("path", Type.PATH)
             .alias("dest", "path").alias("name", "path")
             .choice("state", null, "file", "directory", "absent", "link", "hard", "touch")
@@ -32,6 +32,7 @@ public final class FileModule implements Module {
             .arg("recurse", Type.BOOL, false)
             .arg("force", Type.BOOL, false)
             .arg("follow", Type.BOOL, true)
+            .arg("attributes", Type.STR).alias("attr", "attributes")
             .arg("modification_time", Type.STR)
             .arg("modification_time_format", Type.STR, "%Y%m%d%H%M.%S")
             .arg("access_time", Type.STR)
@@ -99,6 +100,8 @@ public final class FileModule implements Module {
                 case "hard" -> changes.stream().anyMatch(c -> c.description().startsWith("hard link "));
                 default -> false;
             };
+            ChattrFlags.plan(host, target.path(), target.exists(), args.str("attributes"), diff)
+                    .ifPresent(changes::add);
             setTimes(host, target.path(), created, times, changes, diff);
         }
         if (state.equals("hard")) {

@@ -12,7 +12,12 @@ final class UnsupportedArgs {
 
     /** Ansible's common file arguments (SELinux context, chattr attributes, unsafe_writes). */
     static ArgSpec fileCommon(ArgSpec spec) {
-        return spec.notSupported("seuser", "serole", "setype", "selevel", "unsafe_writes", "attributes", "attr");
+        return selinux(spec).notSupported("attributes", "attr");
+    }
+
+    /** The common file arguments but chattr's (the file module implements those). */
+    static ArgSpec selinux(ArgSpec spec) {
+        return spec.notSupported("seuser", "serole", "setype", "selevel", "unsafe_writes");
     }
 
     /** apt's arguments beyond name/state/update_cache/cache_valid_time/install_recommends. */

@@ -177,6 +177,31 @@ class FileModuleTest {
     }
 
     @Test
+    void chattrFlagsAreAddedOnceAndARemovalIsAlwaysAChange() throws Exception {
+        // the test's directory is on ext4 here (chattr +A works); lsattr shows the flags
+        Path f = dir.resolve("attrs");
+        write(f, "");
+        Map<String, Object> add = args("path", f.toString(), "attributes", "+A");
+        Plan first = host.plan(file, add);
+        assertTrue(first.changesSomething());
+        assertEquals("+A", ((Map<?, ?>) ((Map<?, ?>) first.result().get("diff")).get("after")).get("attributes"));
+        host.apply(first);
+        assertTrue(lsattr(f).contains("A"), lsattr(f));
+        // Ansible compares the whole set of flags: the current ones (ext4 adds "e") are no change
+        String flags = lsattr(f).replace("-", "");
+        assertFalse(host.plan(file, args("path", f.toString(), "attributes", flags)).changesSomething());
+        host.run(file, args("path", f.toString(), "attr", "-A"));
+        assertFalse(lsattr(f).contains("A"), lsattr(f));
+        // Ansible does not look before removing: "-A" changes even when A is not set
+        assertTrue(host.plan(file, args("path", f.toString(), "attributes", "-A")).changesSomething());
+    }
+
+    private static String lsattr(Path f) throws Exception {
+        Process p = new ProcessBuilder("lsattr", "-d", f.toString()).start();
+        return new String(p.getInputStream().readAllBytes()).split("\\s+")[0];
+    }
+
+    @Test
     void ownerAndGroupChangesAreAppliedOnce() {
         write(dir.resolve("f"), "");
         Map<String, Object> args = args("path", dir.resolve("f").toString(), "owner", "nobody", "group", "nogroup");

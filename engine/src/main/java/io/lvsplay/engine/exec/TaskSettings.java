@@ -4,7 +4,9 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.playbook.Task;
 import io.lvsplay.engine.playbook.TaskOptions;
 import io.lvsplay.engine.remote.Become;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,14 +45,15 @@ final class TaskSettings {
     }
 
     /**
-     * environment: the play's, then each block's, then the task's, merged key by key (inner wins),
+     * environment: the play's, then each block's, then the task's layers (mappings or templates giving
+     * one), merged key by key (inner wins),
      * each value templated with the task's variables.
      */
     Map<String, String> environment(Task task, Scope scope, Map<String, Object> vars) {
-        Map<String, Object> merged = new LinkedHashMap<>();
-        scope.chain().forEach(o -> merged.putAll(o.environment()));
-        merged.putAll(task.options().environment());
-        return EnvironmentValues.template(ctx.templar(), merged, vars, task.location() + " (environment)");
+        List<Object> layers = new ArrayList<>();
+        scope.chain().forEach(o -> layers.addAll(o.environment()));
+        layers.addAll(task.options().environment());
+        return EnvironmentValues.template(ctx.templar(), layers, vars, task.location() + " (environment)");
     }
 
     /**

@@ -39,6 +39,13 @@ public final class Inventory {
         return List.copyOf(model.hosts.keySet());
     }
 
+    /** The inventory's hosts and the implicit localhost names a play may target without them. */
+    public synchronized List<String> hostNamesWithImplicitLocalhost() {
+        Set<String> names = new LinkedHashSet<>(model.hosts.keySet());
+        names.addAll(HostPatterns.LOCALHOST_NAMES);
+        return List.copyOf(names);
+    }
+
     /**
      * The host with its own vars (inventory line, then host_vars files), or null if unknown.
      * "localhost", "127.0.0.1" and "::1" are always known: when the inventory does not declare

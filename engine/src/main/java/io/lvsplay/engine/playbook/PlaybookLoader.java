@@ -139,7 +139,7 @@ public final class PlaybookLoader {
                 Boolean.TRUE.equals(TaskParser.boolOrNull(map.get("run_once"))),
                 TaskParser.boolOrNull(map.get("no_log")), TaskParser.boolOrNull(map.get("ignore_errors")),
                 TaskParser.boolOrNull(map.get("ignore_unreachable")), TaskParser.boolOrNull(map.get("check_mode")),
-                TaskParser.boolOrNull(map.get("diff")), playEnvironment(map.get("environment")), map.get("throttle"),
+                TaskParser.boolOrNull(map.get("diff")), EnvironmentKeyword.layers(map, doc), map.get("throttle"),
                 map.get("any_errors_fatal"), TaskParser.stringOrNull(map.get("connection")), DeferredFlags.of(map));
         Object gather = map.get("gather_facts");
         boolean gatherFacts = gather == null || Boolean.TRUE.equals(TaskParser.boolOrNull(gather));
@@ -305,8 +305,4 @@ public final class PlaybookLoader {
         return (Map<String, Object>) value;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> playEnvironment(Object env) {
-        return env instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
 }

@@ -49,7 +49,7 @@ record RoleEntry(String name, Map<String, Object> params, List<String> when, Lis
         Map<String, Object> vars = new LinkedHashMap<>(role.vars());
         vars.putAll(params);
         TaskOptions wrap = new TaskOptions(null, when, tags, vars, become, becomeUser, null, false, null, null,
-                null, null, null, Map.of(), null, null, null, deferred);
+                null, null, null, List.of(), null, null, null, deferred);
         return new Block(wrap, role.tasks(), List.of(), List.of(), at, role);
     }
 

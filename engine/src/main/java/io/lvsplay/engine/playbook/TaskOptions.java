@@ -8,6 +8,7 @@ import java.util.Map;
  * set here": inherited from the enclosing block or play. throttle and any_errors_fatal are kept as
  * written (a value or a template) and resolved when the task runs; so are the boolean keywords written
  * as templates ({@code become: "{{ use_sudo }}"}), in {@code deferred} by keyword name.
+ * environment is the list of layers as written (mappings, or templates giving one), as in Ansible.
  */
 public record TaskOptions(
         String name,
@@ -23,7 +24,7 @@ public record TaskOptions(
         Boolean ignoreUnreachable,
         Boolean checkMode,
         Boolean diff,
-        Map<String, Object> environment,
+        List<Object> environment,
         Object throttle,
         Object anyErrorsFatal,
         String connection,
@@ -31,7 +32,7 @@ public record TaskOptions(
 
     public static TaskOptions empty() {
         return new TaskOptions(null, List.of(), List.of(), Map.of(), null, null, null, false,
-                null, null, null, null, null, Map.of(), null, null, null, Map.of());
+                null, null, null, null, null, List.of(), null, null, null, Map.of());
     }
 
     /** These options with {@code host} as delegate_to. */

@@ -315,16 +315,13 @@ public final class TaskParser {
     private TaskOptions options(Map<String, Object> map, YamlDocument doc) {
         KeywordValues.check(map, doc);
         UnimplementedKeywords.check(map, doc, "task");
-        Object env = map.get("environment");
         Map<String, Object> varsMap = PlaybookLoader.mapping(map, "vars", doc);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> envMap = env instanceof Map<?, ?> e ? (Map<String, Object>) e : Map.of();
         return new TaskOptions(stringOrNull(map.get("name")), conditions(map.get("when")), strings(map.get("tags")),
                 varsMap, boolOrNull(map.get("become")), stringOrNull(map.get("become_user")),
                 stringOrNull(map.get("delegate_to")), Boolean.TRUE.equals(boolOrNull(map.get("run_once"))),
                 boolOrNull(map.get("no_log")), boolOrNull(map.get("ignore_errors")),
                 boolOrNull(map.get("ignore_unreachable")), boolOrNull(map.get("check_mode")),
-                boolOrNull(map.get("diff")), envMap, map.get("throttle"), map.get("any_errors_fatal"),
+                boolOrNull(map.get("diff")), EnvironmentKeyword.layers(map, doc), map.get("throttle"), map.get("any_errors_fatal"),
                 stringOrNull(map.get("connection")), DeferredFlags.of(map));
     }
 

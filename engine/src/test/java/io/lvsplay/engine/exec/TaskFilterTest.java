@@ -23,7 +23,7 @@ class TaskFilterTest {
 
     private static Task task(String name, Role role, String... tags) {
         TaskOptions o = new TaskOptions(name, List.of(), List.of(tags), Map.of(), null, null, null, false, null, null,
-                null, null, null, Map.of(), null, null, null, Map.of());
+                null, null, null, List.of(), null, null, null, Map.of());
         return new Task(o, "debug", "debug", Map.of(), null, "item", null, null, null, List.of(), List.of(), List.of(),
                 List.of(), List.of(), 3, 5, 0, 15, 0, SourceLocation.UNKNOWN, role,
                 io.lvsplay.engine.playbook.LoopControl.NONE);
@@ -81,7 +81,7 @@ class TaskFilterTest {
     @Test
     void tagsInheritedFromTheEnclosingBlockOrPlayCount() {
         Scope block = PLAY.enter(new TaskOptions(null, List.of(), List.of("web"), Map.of(), null, null, null, false,
-                null, null, null, null, null, Map.of(), null, null, null, Map.of()));
+                null, null, null, null, null, List.of(), null, null, null, Map.of()));
         assertTrue(tags("web").selected(task("inner"), block));
         assertFalse(skip("web").selected(task("inner"), block));
     }
