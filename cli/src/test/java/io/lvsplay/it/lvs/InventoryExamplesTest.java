@@ -18,7 +18,7 @@ class InventoryExamplesTest {
 
     private static final Path REPO = Repo.root();
     private static final List<String> PLAYBOOKS = List.of("site.yml", "lvs-dr.yml", "lvs-nat.yml", "lvs-tun.yml",
-            "verify.yml", "lvs-teardown.yml", "keepalived-ha.yml");
+            "verify.yml", "lvs-teardown.yml", "keepalived-ha.yml", "heartbeat-ha.yml");
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(REPO.resolve("inventory-examples"))) {
@@ -30,7 +30,7 @@ class InventoryExamplesTest {
     void thereIsOneExamplePerTutorialTopologyAndLabCopies() throws IOException {
         List<String> names = examples().map(p -> p.getFileName().toString()).toList();
         assertTrue(names.containsAll(List.of("dr-tutorial.ini", "nat-tutorial.ini", "dr-148.ini", "nat-148.ini",
-                "tun-136.ini", "lab-dr.ini", "lab-nat.ini", "lab-tun.ini", "multi-service.yml", "ha-tutorial.ini")),
+                "tun-136.ini", "lab-dr.ini", "lab-nat.ini", "lab-tun.ini", "multi-service.yml", "ha-tutorial.ini", "heartbeat-tutorial.ini")),
                 names.toString());
     }
 

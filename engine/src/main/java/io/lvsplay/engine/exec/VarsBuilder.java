@@ -137,6 +137,7 @@ final class VarsBuilder {
             vars.put("ansible_playbook_python", CONTROLLER_PYTHON);
         }
         vars.putIfAbsent("lvsplay_agent_jar", BundledAgent.path());
+        vars.put("lvsplay_var_origins", new OriginsMap());
     }
 
     private List<String> activeHosts() {
@@ -146,6 +147,38 @@ final class VarsBuilder {
     private static String shortName(String host) {
         int dot = host.indexOf('.');
         return dot > 0 && !host.matches("[0-9.]+") ? host.substring(0, dot) : host;
+    }
+
+    /**
+     * lvsplay_var_origins[host][var]: where the user set the host's variable ("inventory.ini:7", a
+     * group_vars file, "-e"), so validation messages can say which line to fix. lvsplay's own magic
+     * variable: under ansible-playbook it is undefined and the playbooks' messages leave it out.
+     */
+    private final class OriginsMap extends AbstractMap<String, Object> {
+        @Override
+        public Object get(Object key) {
+            String name = String.valueOf(key);
+            if (inventory.host(name) == null) {
+                return null;
+            }
+            Map<String, Object> origins = new LinkedHashMap<>(inventory.originsOf(name));
+            options.extraVars().keySet().forEach(var -> origins.put(var, "-e"));
+            return origins;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Set<Entry<String, Object>> entries = new LinkedHashSet<>();
+            for (String name : inventory.hostNames()) {
+                entries.add(new SimpleImmutableEntry<>(name, get(name)));
+            }
+            return entries;
+        }
     }
 
     /** Built on access: templates usually read one or two hosts, not all of them. */

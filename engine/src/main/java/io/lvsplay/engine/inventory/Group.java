@@ -15,6 +15,8 @@ final class Group {
     final Set<String> children = new LinkedHashSet<>();
     final Set<String> parents = new LinkedHashSet<>();
     final Map<String, Object> vars = new LinkedHashMap<>();
+    /** var -> where the inventory sets it ("FILE:LINE"), for messages that name the origin. */
+    final Map<String, String> varOrigins = new LinkedHashMap<>();
     int priority = DEFAULT_PRIORITY;
 
     Group(String name) {

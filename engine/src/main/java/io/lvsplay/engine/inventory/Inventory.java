@@ -115,6 +115,32 @@ public final class Inventory {
     }
 
     /**
+     * Where each of the host's inventory variables is set, by the same precedence as {@link #varsOf}:
+     * "FILE:LINE" for an inventory line, the file for group_vars/host_vars. Messages about a bad value
+     * name it, so the user knows which line to fix.
+     */
+    public synchronized Map<String, String> originsOf(String host) {
+        Map<String, String> origins = new LinkedHashMap<>(model.groups.get(InventoryModel.ALL).varOrigins);
+        List<String> groups = sortedGroupsOf(host);
+        for (String group : groups) {
+            origins.putAll(model.groups.get(group).varOrigins);
+        }
+        for (VarsFiles files : allVarsFiles()) {
+            origins.putAll(files.originsOfGroup(InventoryModel.ALL));
+        }
+        for (VarsFiles files : allVarsFiles()) {
+            for (String group : groups) {
+                origins.putAll(files.originsOfGroup(group));
+            }
+        }
+        origins.putAll(model.hostVarOrigins.getOrDefault(host, Map.of()));
+        for (VarsFiles files : allVarsFiles()) {
+            origins.putAll(files.originsOfHost(host));
+        }
+        return origins;
+    }
+
+    /**
      * Hosts matching an Ansible host pattern, deduplicated, in the order Ansible would run them.
      * A name that is no group or host matches nothing (callers warn, as Ansible does).
      *

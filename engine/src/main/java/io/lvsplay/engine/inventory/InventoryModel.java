@@ -20,6 +20,8 @@ final class InventoryModel {
 
     /** host name -> vars from inventory sources, in definition order */
     final Map<String, Map<String, Object>> hosts = new LinkedHashMap<>();
+    /** host name -> var -> where an inventory source sets it ("FILE:LINE") */
+    final Map<String, Map<String, String>> hostVarOrigins = new LinkedHashMap<>();
     /** group name -> group, in creation order ("all" and "ungrouped" first, as in Ansible) */
     final Map<String, Group> groups = new LinkedHashMap<>();
     /** Sources Ansible only warns about (a path that does not exist), one line each. */
@@ -49,6 +51,12 @@ final class InventoryModel {
     void setHostVar(String host, String key, Object value, String file, int line) {
         checkPort(key, value, file, line);
         hosts.get(host).put(key, value);
+        hostVarOrigins.computeIfAbsent(host, h -> new LinkedHashMap<>()).put(key, origin(file, line));
+    }
+
+    /** "FILE:LINE", or the file alone when the source has no lines (an inventory script). */
+    static String origin(String file, int line) {
+        return line > 0 ? file + ":" + line : file;
     }
 
     /** ansible_port must be a number (or a template); Ansible would fail only when it connects. */
@@ -71,6 +79,7 @@ final class InventoryModel {
         }
         checkPort(key, value, file, line);
         group(group).vars.put(key, value);
+        group(group).varOrigins.put(key, origin(file, line));
     }
 
     /** Makes child a subgroup of parent, refusing loops, which Ansible rejects as well. */

@@ -21,14 +21,26 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param dir        the directory holding group_vars/ and host_vars/
  * @param groupVars  group name -> vars, only for groups that have a file
  * @param hostVars   host name -> vars, only for hosts that have a file
+ * @param origins    "group_vars/NAME" or "host_vars/NAME" -> var -> the file that sets it (the last one read)
  */
-record VarsFiles(Path dir, Map<String, Map<String, Object>> groupVars, Map<String, Map<String, Object>> hostVars) {
+record VarsFiles(Path dir, Map<String, Map<String, Object>> groupVars, Map<String, Map<String, Object>> hostVars,
+                 Map<String, Map<String, String>> origins) {
 
     /** Ansible tries the bare name first (so a directory wins), then these extensions, and uses the first that exists. */
     private static final List<String> EXTENSIONS = List.of("", ".yml", ".yaml", ".json");
 
     static VarsFiles read(Path dir, Collection<String> groupNames, Collection<String> hostNames) {
-        return new VarsFiles(dir, readAll(dir.resolve("group_vars"), groupNames), readAll(dir.resolve("host_vars"), hostNames));
+        Map<String, Map<String, String>> origins = new LinkedHashMap<>();
+        return new VarsFiles(dir, readAll(dir.resolve("group_vars"), groupNames, origins),
+                readAll(dir.resolve("host_vars"), hostNames, origins), origins);
+    }
+
+    Map<String, String> originsOfGroup(String group) {
+        return origins.getOrDefault("group_vars/" + group, Map.of());
+    }
+
+    Map<String, String> originsOfHost(String host) {
+        return origins.getOrDefault("host_vars/" + host, Map.of());
     }
 
     Map<String, Object> ofGroup(String group) {
@@ -39,7 +51,8 @@ record VarsFiles(Path dir, Map<String, Map<String, Object>> groupVars, Map<Strin
         return hostVars.getOrDefault(host, Map.of());
     }
 
-    private static Map<String, Map<String, Object>> readAll(Path varsDir, Collection<String> names) {
+    private static Map<String, Map<String, Object>> readAll(Path varsDir, Collection<String> names,
+                                                            Map<String, Map<String, String>> origins) {
         Map<String, Map<String, Object>> result = new LinkedHashMap<>();
         if (!Files.isDirectory(varsDir)) {
             return result;
@@ -47,7 +60,10 @@ record VarsFiles(Path dir, Map<String, Map<String, Object>> groupVars, Map<Strin
         for (String name : names) {
             Map<String, Object> vars = new LinkedHashMap<>();
             for (Path file : filesFor(varsDir, name)) {
-                vars.putAll(readMapping(file));
+                Map<String, Object> read = readMapping(file);
+                vars.putAll(read);
+                Map<String, String> from = origins.computeIfAbsent(varsDir.getFileName() + "/" + name, k -> new LinkedHashMap<>());
+                read.keySet().forEach(key -> from.put(key, file.toString()));
             }
             if (!vars.isEmpty()) {
                 result.put(name, vars);
