@@ -13,6 +13,10 @@ final class OutputOptions {
     @Option(names = "--profile", description = "After the recap, print how long each task took, slowest first.")
     boolean profile;
 
+    @Option(names = "--stats", description = "After the recap, per host: round trips (commands written to the host), "
+            + "connect time, facts time and total time waiting on the host (on stderr with --json).")
+    boolean stats;
+
     int verbosity() {
         return verbose.length;
     }

@@ -129,7 +129,11 @@ final class RunCommand extends BaseCommand {
             return ExitCodes.OK;
         }
         try {
-            return runner.run(loaded);
+            int rc = runner.run(loaded);
+            if (output.stats) {
+                TransportStatsTable.print(runner.transportStats(), output.json ? System.err : System.out);
+            }
+            return rc;
         } catch (io.lvsplay.engine.playbook.PlaybookError e) {
             throw new ExitException(ExitCodes.BAD_INPUT, e.getMessage());
         }

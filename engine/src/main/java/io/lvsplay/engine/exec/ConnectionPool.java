@@ -27,6 +27,8 @@ final class ConnectionPool implements AutoCloseable {
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
     private final Map<String, TransportException> broken = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** Per host: connect, facts, commands (ns) and round trips of connections already closed (for --stats). */
+    private final Map<String, long[]> spent = new ConcurrentHashMap<>();
 
     ConnectionPool(RunOptions options, Templar templar) {
         this.options = options;
@@ -42,7 +44,7 @@ final class ConnectionPool implements AutoCloseable {
         boolean local = "local".equals(String.valueOf(vars.get("ansible_connection")).trim());
         String host = local ? inventoryName + LOCAL : inventoryName;
         if (local && !open.containsKey(host)) {
-            open.putIfAbsent(host, new LocalConnection(inventoryName));
+            open.putIfAbsent(host, new TimedConnection(new LocalConnection(inventoryName)));
         }
         Connection existing = open.get(host);
         if (existing != null) {
@@ -80,6 +82,7 @@ final class ConnectionPool implements AutoCloseable {
     void markBroken(String host, TransportException cause) {
         Connection c = open.remove(host);
         if (c != null) {
+            retire(host, c);
             c.close();
         }
         broken.put(host, cause);
@@ -89,6 +92,7 @@ final class ConnectionPool implements AutoCloseable {
     void reset(String host) {
         Connection c = open.remove(host);
         if (c != null) {
+            retire(host, c);
             c.close();
         }
     }
@@ -107,9 +111,52 @@ final class ConnectionPool implements AutoCloseable {
     private Connection connect(String host, Map<String, Object> vars) {
         ConnectionSettings s = ConnectionSettings.of(host, connectionVars(vars));
         if (s.local()) {
-            return new LocalConnection(host);
+            return new TimedConnection(new LocalConnection(host));
         }
-        return connector.connect(targets.of(host, s));
+        long start = System.nanoTime();
+        try {
+            return new TimedConnection(connector.connect(targets.of(host, s)));
+        } finally {
+            add(host, 0, System.nanoTime() - start);
+        }
+    }
+
+    private void add(String host, int slot, long value) {
+        long[] a = spent.computeIfAbsent(host.replace(LOCAL, ""), k -> new long[4]);
+        synchronized (a) {
+            a[slot] += value;
+        }
+    }
+
+    /** Keeps the counts of a connection that is closed before the end of the run. */
+    private void retire(String host, Connection c) {
+        if (c instanceof TimedConnection t) {
+            add(host, 2, t.commandNanos());
+        }
+        add(host, 3, c.roundTrips());
+    }
+
+    /** Time the facts of a host took (connecting excluded). */
+    void factsTook(String host, long nanos) {
+        add(host, 1, nanos);
+    }
+
+    /** Round trips and time per host so far, hosts in name order (for --stats). */
+    Map<String, HostTransportStats> stats() {
+        Map<String, long[]> all = new java.util.TreeMap<>();
+        spent.forEach((h, a) -> {
+            synchronized (a) {
+                all.put(h, a.clone());
+            }
+        });
+        open.forEach((host, c) -> {
+            long[] a = all.computeIfAbsent(host.replace(LOCAL, ""), k -> new long[4]);
+            a[2] += c instanceof TimedConnection t ? t.commandNanos() : 0;
+            a[3] += c.roundTrips();
+        });
+        Map<String, HostTransportStats> out = new LinkedHashMap<>();
+        all.forEach((h, a) -> out.put(h, new HostTransportStats(a[3], a[0], a[1], a[0] + a[2])));
+        return out;
     }
 
     /** Commands sent to each host and answered so far (for --profile and the benchmark). */

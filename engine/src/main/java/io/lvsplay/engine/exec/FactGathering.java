@@ -23,7 +23,10 @@ final class FactGathering {
                 // the play's environment applies to fact gathering too (ansible_env then shows it)
                 Map<String, String> env = EnvironmentValues.template(ctx.templar(), ctx.play().options().environment(),
                         vars, ctx.play().title() + " (environment)");
-                Map<String, Object> facts = gatherer.gather(ctx.connections().get(host.name, target), env);
+                var connection = ctx.connections().get(host.name, target);
+                long start = System.nanoTime();
+                Map<String, Object> facts = gatherer.gather(connection, env);
+                ctx.connections().factsTook(host.name, System.nanoTime() - start);
                 synchronized (host.facts) {
                     host.facts.putAll(facts);
                 }

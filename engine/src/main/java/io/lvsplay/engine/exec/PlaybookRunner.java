@@ -24,6 +24,7 @@ public final class PlaybookRunner {
     private final Templar templar;
     private final RunOptions options;
     private final RunListener listener;
+    private Map<String, HostTransportStats> transportStats = Map.of();
 
     public PlaybookRunner(Inventory inventory, ModuleRegistry modules, PlaybookLoader loader, Templar templar,
                           RunOptions options, RunListener listener) {
@@ -55,6 +56,11 @@ public final class PlaybookRunner {
         Object value = templar.template(play.hosts(), vars, "hosts of play '" + play.title() + "'");
         return value instanceof java.util.Collection<?> list
                 ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
+    }
+
+    /** Round trips and time per host of the last run, hosts in name order (for --stats). */
+    public Map<String, HostTransportStats> transportStats() {
+        return transportStats;
     }
 
     public int run(List<Playbook> playbooks) {
@@ -90,6 +96,7 @@ public final class PlaybookRunner {
                 }
             }
             jobs.stopAll(listener);
+            transportStats = connections.stats();
         } finally {
             forks.shutdownNow();
         }
