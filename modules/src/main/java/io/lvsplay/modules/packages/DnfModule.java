@@ -54,9 +54,10 @@ public final class DnfModule implements Module {
                 .arg("name", Type.LIST).elements(Type.STR).aliases("pkg")
                 .choice("state", "present", "present", "installed", "latest", "absent", "removed")
                 .arg("update_cache", Type.BOOL, false).aliases("expire-cache")
+                .arg("disable_gpg_check", Type.BOOL, false)
                 .requiredOneOf("name", "update_cache")
                 .notSupported("allow_downgrade", "autoremove", "bugfix", "conf_file", "disable_excludes",
-                        "disable_gpg_check", "disable_plugin", "disablerepo", "download_dir", "download_only",
+                        "disable_plugin", "disablerepo", "download_dir", "download_only",
                         "enable_plugin", "enablerepo", "exclude", "installroot", "list", "lock_timeout",
                         "releasever", "security", "skip_broken", "update_only", "validate_certs",
                         "install_weak_deps", "nobest", "allowerasing", "cacheonly", "use_backend",
@@ -117,11 +118,13 @@ public final class DnfModule implements Module {
             commands.add(manager + " -q -y makecache");
         }
         String yes = manager + " -y -q ";
+        // Signatures matter only for what is downloaded: install and upgrade, never remove.
+        String gpg = args.bool("disable_gpg_check", false) ? "--nogpgcheck " : "";
         if (!install.isEmpty()) {
-            commands.add(yes + "install -- " + ShellQuote.join(install));
+            commands.add(yes + gpg + "install -- " + ShellQuote.join(install));
         }
         if (!upgrade.isEmpty()) {
-            commands.add(yes + "upgrade -- " + ShellQuote.join(upgrade));
+            commands.add(yes + gpg + "upgrade -- " + ShellQuote.join(upgrade));
         }
         if (!remove.isEmpty()) {
             commands.add(yes + "remove -- " + ShellQuote.join(remove));

@@ -95,6 +95,16 @@ class DnfModuleTest {
     }
 
     @Test
+    void disableGpgCheckSkipsSignaturesOfWhatIsInstalledOnly() {
+        RecordedHost missing = rocky("spec haproxy\n");
+        assertEquals(List.of("dnf -y -q --nogpgcheck install -- haproxy"),
+                missing.apply(missing.plan(dnf, args("name", "haproxy", "disable_gpg_check", true))));
+        RecordedHost installed = rocky("spec haproxy\npkg haproxy-0:2.4.22-3.el9_3.x86_64\n");
+        assertEquals(List.of("dnf -y -q remove -- haproxy"), installed.apply(installed
+                .plan(dnf, args("name", "haproxy", "state", "absent", "disable_gpg_check", true))));
+    }
+
+    @Test
     void updateCacheRefreshesBeforeAnInstallOnlyOrWhenAloneAsked() {
         RecordedHost host = rocky("spec haproxy\n");
         assertEquals(List.of("dnf -q -y makecache && dnf -y -q install -- haproxy"),
