@@ -63,7 +63,7 @@ class HeartbeatVmTest {
     @BeforeAll
     void upAndApply(@TempDir Path stateDir) {
         VmImage image = VmImage.ensureBuilt(LabFixture.repoRoot());
-        lab = VmLab.up(LabSpec.builder().name("it-vm-hb").topology(LabTopology.HA).realServers(2)
+        lab = VmLab.up(LabSpec.builder().name("it-vm-heartbeat").topology(LabTopology.HA).realServers(2)
                 .lanSubnet(LAN + ".0/24").scheduler("rr").stateDir(stateDir).build(), image, VmLabOptions.defaults());
         firstRun = run();
         firstRunEnded = System.currentTimeMillis();
