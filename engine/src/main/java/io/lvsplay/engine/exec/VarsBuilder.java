@@ -154,16 +154,34 @@ final class VarsBuilder {
      * group_vars file, "-e"), so validation messages can say which line to fix. lvsplay's own magic
      * variable: under ansible-playbook it is undefined and the playbooks' messages leave it out.
      */
-    private final class OriginsMap extends AbstractMap<String, Object> {
+    private final class OriginsMap extends PerHostMap {
         @Override
-        public Object get(Object key) {
-            String name = String.valueOf(key);
+        Object valueOf(String name) {
             if (inventory.host(name) == null) {
                 return null;
             }
             Map<String, Object> origins = new LinkedHashMap<>(inventory.originsOf(name));
             options.extraVars().keySet().forEach(var -> origins.put(var, "-e"));
             return origins;
+        }
+    }
+
+    /** Built on access: templates usually read one or two hosts, not all of them. */
+    private final class HostVarsMap extends PerHostMap {
+        @Override
+        Object valueOf(String name) {
+            return inventory.host(name) == null && !states.containsKey(name) ? null : hostView(name);
+        }
+    }
+
+    /** A map from host name to a value made when it is read; lists the inventory's hosts. */
+    private abstract class PerHostMap extends AbstractMap<String, Object> {
+        /** The host's value, or null for a name that is no host. */
+        abstract Object valueOf(String name);
+
+        @Override
+        public Object get(Object key) {
+            return valueOf(String.valueOf(key));
         }
 
         @Override
@@ -176,29 +194,6 @@ final class VarsBuilder {
             Set<Entry<String, Object>> entries = new LinkedHashSet<>();
             for (String name : inventory.hostNames()) {
                 entries.add(new SimpleImmutableEntry<>(name, get(name)));
-            }
-            return entries;
-        }
-    }
-
-    /** Built on access: templates usually read one or two hosts, not all of them. */
-    private final class HostVarsMap extends AbstractMap<String, Object> {
-        @Override
-        public Object get(Object key) {
-            String name = String.valueOf(key);
-            return inventory.host(name) == null && !states.containsKey(name) ? null : hostView(name);
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return get(key) != null;
-        }
-
-        @Override
-        public Set<Entry<String, Object>> entrySet() {
-            Set<Entry<String, Object>> entries = new LinkedHashSet<>();
-            for (String name : inventory.hostNames()) {
-                entries.add(new SimpleImmutableEntry<>(name, hostView(name)));
             }
             return entries;
         }
