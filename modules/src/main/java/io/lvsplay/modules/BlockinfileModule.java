@@ -50,10 +50,7 @@ public final class BlockinfileModule implements Module {
     @Override
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
         String path = args.str("path");
-        ExistingFile existing = FileContentPlanner.read(ctx.host(), path);
-        if (existing.stat().isDirectory()) {
-            throw new ModuleFailure("Path " + path + " is a directory !", Results.of("rc", 256));
-        }
+        ExistingFile existing = FileContentPlanner.readEditable(ctx.host(), path);
         boolean present = "present".equals(args.str("state"));
         if (!existing.exists()) {
             if (!present) {

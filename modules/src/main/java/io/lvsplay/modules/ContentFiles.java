@@ -34,6 +34,12 @@ public final class ContentFiles {
         return new Current(f.stat(), f.content());
     }
 
+    /** As {@link #read}; a directory fails as Ansible's in-place editors do ("Path X is a directory !"). */
+    public static Current readEditable(RemoteHost host, String path) {
+        FileContentPlanner.ExistingFile f = FileContentPlanner.readEditable(host, path);
+        return new Current(f.stat(), f.content());
+    }
+
     /** Adds mode/owner/group, and refuses the common file arguments lvsplay does not implement. */
     public static ArgSpec withFileArgs(ArgSpec spec) {
         return UnsupportedArgs.fileCommon(spec).arg("mode", Type.RAW).arg("owner", Type.STR).arg("group", Type.STR);

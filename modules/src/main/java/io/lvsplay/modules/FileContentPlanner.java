@@ -50,6 +50,15 @@ final class FileContentPlanner {
         return new ExistingFile(snapshot.stat(), snapshot.content());
     }
 
+    /** As {@link #read}, for the modules that edit a text file in place: a directory fails as Ansible's do. */
+    static ExistingFile readEditable(RemoteHost host, String path) {
+        ExistingFile existing = read(host, path);
+        if (existing.stat().isDirectory()) {
+            throw new ModuleFailure("Path " + path + " is a directory !", Results.of("rc", 256));
+        }
+        return existing;
+    }
+
     static List<Change> plan(ExistingFile existing, DesiredFile desired) {
         return plan(existing, desired, "backup_file");
     }

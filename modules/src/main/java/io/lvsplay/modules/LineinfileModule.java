@@ -52,10 +52,7 @@ public final class LineinfileModule implements Module {
     @Override
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
         String path = args.str("path");
-        ExistingFile existing = FileContentPlanner.read(ctx.host(), path);
-        if (existing.stat().isDirectory()) {
-            throw new ModuleFailure("Path " + path + " is a directory !", Results.of("rc", 256));
-        }
+        ExistingFile existing = FileContentPlanner.readEditable(ctx.host(), path);
         LineEdit edit = args.str("state").equals("present") ? present(args, existing, path) : absent(args, existing);
         if (edit == null) {
             return Plan.unchanged(Results.of("msg", "file not present"));

@@ -1,6 +1,7 @@
 package io.lvsplay.engine.module;
 
 import io.lvsplay.engine.module.ArgSpec.Type;
+import io.lvsplay.engine.template.Values;
 import java.util.List;
 import java.util.Map;
 
@@ -12,19 +13,19 @@ final class TypeCheck {
     static String problem(String name, Type type, Object value) {
         return switch (type) {
             case BOOL -> ModuleArgs.toBool(value) == null
-                    ? "argument '" + name + "' is of type " + typeName(value)
+                    ? "argument '" + name + "' is of type " + Values.typeName(value)
                     + " and we were unable to convert to bool: The value '" + value + "' is not a valid boolean."
                     : null;
             case INT -> parses(value, true) ? null
-                    : "argument '" + name + "' is of type " + typeName(value)
+                    : "argument '" + name + "' is of type " + Values.typeName(value)
                     + " and we were unable to convert to int: '" + value + "' cannot be converted to an int";
             case FLOAT -> parses(value, false) ? null
-                    : "argument '" + name + "' is of type " + typeName(value)
+                    : "argument '" + name + "' is of type " + Values.typeName(value)
                     + " and we were unable to convert to float: '" + value + "' cannot be converted to a float";
             case LIST -> value instanceof List || value instanceof String || value instanceof Number ? null
-                    : "argument '" + name + "' is of type " + typeName(value) + " and we were unable to convert to list";
+                    : "argument '" + name + "' is of type " + Values.typeName(value) + " and we were unable to convert to list";
             case DICT -> value instanceof Map || (value instanceof String s && s.strip().startsWith("{")) ? null
-                    : "argument '" + name + "' is of type " + typeName(value) + " and we were unable to convert to dict";
+                    : "argument '" + name + "' is of type " + Values.typeName(value) + " and we were unable to convert to dict";
             // like Ansible, anything converts to a string (copy's content: a dict becomes JSON)
             case STR, PATH, RAW -> null;
         };
@@ -45,25 +46,5 @@ final class TypeCheck {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    /** Python's type names, as Ansible's messages show them. */
-    private static String typeName(Object value) {
-        if (value instanceof Map) {
-            return "dict";
-        }
-        if (value instanceof List) {
-            return "list";
-        }
-        if (value instanceof Boolean) {
-            return "bool";
-        }
-        if (value instanceof Integer || value instanceof Long) {
-            return "int";
-        }
-        if (value instanceof Number) {
-            return "float";
-        }
-        return "str";
     }
 }

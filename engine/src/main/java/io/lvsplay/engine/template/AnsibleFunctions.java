@@ -65,7 +65,7 @@ final class AnsibleFunctions {
           result.put(items.get(0), items.get(1));
         }
       } else if (arg != null) {
-        throw Strictness.fail("'" + PythonStrings.TypeNames.of(arg) + "' object is not iterable");
+        throw Strictness.fail("'" + Values.typeName(arg) + "' object is not iterable");
       }
     }
     return result;

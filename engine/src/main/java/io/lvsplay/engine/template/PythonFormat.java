@@ -146,7 +146,7 @@ final class PythonFormat {
       }
       throw Strictness.fail("IndexError: list index out of range");
     }
-    throw Strictness.fail("'" + PythonStrings.TypeNames.of(value) + "' object has no attribute or item '" + key + "'");
+    throw Strictness.fail("'" + Values.typeName(value) + "' object has no attribute or item '" + key + "'");
   }
 
   static String formatValue(Object value, String spec) {
@@ -176,7 +176,7 @@ final class PythonFormat {
     if (!numeric || (type != null && type.equals("s"))) {
       if (type != null && !type.equals("s")) {
         throw Strictness.fail("Unknown format code '" + type + "' for object of type '"
-            + PythonStrings.TypeNames.of(value) + "'");
+            + Values.typeName(value) + "'");
       }
       String text = value == null ? "None" : PythonRepr.str(value);
       if (precision != null && precision < text.length()) {

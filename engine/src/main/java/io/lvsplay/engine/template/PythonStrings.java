@@ -210,7 +210,7 @@ final class PythonStrings {
     for (Object option : options) {
       if (!(option instanceof CharSequence)) {
         throw Strictness.fail((prefix ? "startswith" : "endswith")
-            + " first arg must be str or a tuple of str, not " + TypeNames.of(option));
+            + " first arg must be str or a tuple of str, not " + Values.typeName(option));
       }
       String affix = option.toString();
       if (prefix ? window.startsWith(affix) : window.endsWith(affix)) {
@@ -322,7 +322,7 @@ final class PythonStrings {
       Strictness.requireDefined(item);
       if (!(item instanceof CharSequence)) {
         throw Strictness.fail("sequence item " + index + ": expected str instance, "
-            + TypeNames.of(item) + " found");
+            + Values.typeName(item) + " found");
       }
       if (index++ > 0) {
         out.append(separator);
@@ -414,7 +414,7 @@ final class PythonStrings {
     String string(int index, String name) {
       Object value = get(index, name);
       if (!(value instanceof CharSequence)) {
-        throw Strictness.fail(method + "() argument '" + name + "' must be str, not " + TypeNames.of(value));
+        throw Strictness.fail(method + "() argument '" + name + "' must be str, not " + Values.typeName(value));
       }
       return value.toString();
     }
@@ -426,7 +426,7 @@ final class PythonStrings {
         return null;
       }
       if (!(value instanceof CharSequence)) {
-        throw Strictness.fail(method + "() argument '" + name + "' must be str or None, not " + TypeNames.of(value));
+        throw Strictness.fail(method + "() argument '" + name + "' must be str or None, not " + Values.typeName(value));
       }
       return value.toString();
     }
@@ -455,37 +455,7 @@ final class PythonStrings {
       if (value instanceof Boolean bool) {
         return bool ? 1 : 0;
       }
-      throw Strictness.fail("'" + TypeNames.of(value) + "' object cannot be interpreted as an integer");
-    }
-  }
-
-  /** Python's type names, for error messages. */
-  static final class TypeNames {
-    private TypeNames() {}
-
-    static String of(Object value) {
-      if (value == null) {
-        return "NoneType";
-      }
-      if (value instanceof CharSequence) {
-        return "str";
-      }
-      if (value instanceof Boolean) {
-        return "bool";
-      }
-      if (value instanceof Double || value instanceof Float || value instanceof java.math.BigDecimal) {
-        return "float";
-      }
-      if (value instanceof Number) {
-        return "int";
-      }
-      if (value instanceof Map<?, ?>) {
-        return "dict";
-      }
-      if (value instanceof Iterable<?> || value instanceof Object[]) {
-        return "list";
-      }
-      return value.getClass().getSimpleName();
+      throw Strictness.fail("'" + Values.typeName(value) + "' object cannot be interpreted as an integer");
     }
   }
 }

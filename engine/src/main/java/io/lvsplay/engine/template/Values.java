@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Python-flavoured conversions shared by the filters and tests. */
-final class Values {
+public final class Values {
   private Values() {}
 
   /** Python's {@code list(value)}: strings split into characters, dicts give their keys. */
@@ -86,8 +86,8 @@ final class Values {
     return false;
   }
 
-  /** Python's type names, for type_debug and error messages. */
-  static String typeName(Object value) {
+  /** Python's type names, for type_debug and error messages (the one place that names them). */
+  public static String typeName(Object value) {
     if (value == null) {
       return "NoneType";
     }

@@ -43,10 +43,7 @@ public final class ReplaceModule implements Module {
     @Override
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
         String path = args.str("path");
-        ContentFiles.Current current = ContentFiles.read(ctx.host(), path);
-        if (current.stat().isDirectory()) {
-            throw new ModuleFailure("Path " + path + " is a directory !", Results.of("rc", 256));
-        }
+        ContentFiles.Current current = ContentFiles.readEditable(ctx.host(), path);
         if (!current.exists()) {
             throw new ModuleFailure("Path " + path + " does not exist !", Results.of("rc", 257));
         }
