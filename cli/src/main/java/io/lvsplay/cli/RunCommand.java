@@ -2,8 +2,10 @@ package io.lvsplay.cli;
 
 import io.lvsplay.engine.config.AnsibleConfig;
 import io.lvsplay.engine.config.Setting;
+import io.lvsplay.engine.exec.ControllerContext;
 import io.lvsplay.engine.exec.PlaybookRunner;
 import io.lvsplay.engine.exec.RunListener;
+import io.lvsplay.engine.check.StaticChecks;
 import io.lvsplay.engine.exec.RunOptions;
 import io.lvsplay.engine.exec.TaskFilter;
 import io.lvsplay.engine.inventory.Inventory;
@@ -13,10 +15,12 @@ import io.lvsplay.engine.output.TaskTimer;
 import io.lvsplay.engine.output.TextOutput;
 import io.lvsplay.engine.playbook.Play;
 import io.lvsplay.engine.playbook.Playbook;
+import io.lvsplay.engine.ssh.AgentKeys;
 import io.lvsplay.engine.ssh.HostKeyPolicy;
 import io.lvsplay.engine.ssh.SshConnector;
 import io.lvsplay.engine.vault.VaultKeyring;
 import java.io.Console;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +123,7 @@ final class RunCommand extends BaseCommand {
         if (output.profile) {
             listener = new TaskTimer(listener, output.json ? System.err : System.out, startNanos);
         }
-        if (ProgressLine.wanted(output.json, System.console() != null, System.getenv("TERM"), System.getenv("LVSPLAY_PROGRESS"))) {
+        if (ProgressLine.wanted(output.json, System.console() != null, environment.env().get("TERM"), environment.env().get("LVSPLAY_PROGRESS"))) {
             listener = new ProgressLine(listener, System.out, startNanos, true);
         }
         PlaybookRunner runner = new PlaybookRunner(inventory, engine.modules, engine.loader, engine.templar, options, listener);
@@ -145,7 +149,18 @@ final class RunCommand extends BaseCommand {
         return new RunOptions(check, diff, connection.forks(config), tags, skipTags, startAtTask, limit, extra,
                 output.verbosity(), connection.become(config), connection.becomeUser(config), becomePassword,
                 connection.user(config), connection.privateKey(config), policy, connection.timeout(config),
-                forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false), connection.connectionType());
+                forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false), connection.connectionType(),
+                controllerContext());
+    }
+
+    /** The controller's surroundings, read here once: the engine reads no environment of its own. */
+    private ControllerContext controllerContext() {
+        Map<String, String> env = environment.env();
+        String python = java.util.Arrays.stream(env.getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "python3")).filter(Files::isExecutable).map(Path::toString)
+                .findFirst().orElse(null);
+        return new ControllerContext(Map.of("lvsplay_agent_jar", BundledAgent.path(env.get("LVSPLAY_HOME"))),
+                env.get("LVSPLAY_KEY_PASSPHRASE"), AgentKeys.socket(env.get("SSH_AUTH_SOCK")), python);
     }
 
     private static String askBecomePassword() {

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +56,7 @@ class HeartbeatVmTest {
     static final String LOOP = "/tmp/hb-loop";
 
     VmLab lab;
+    VmHaChecks ha;
     LvsplayRun.Result firstRun;
     long firstRunEnded;
 
@@ -65,6 +65,7 @@ class HeartbeatVmTest {
         VmImage image = VmImage.ensureBuilt(LabFixture.repoRoot());
         lab = VmLab.up(LabSpec.builder().name("it-vm-heartbeat").topology(LabTopology.HA).realServers(2)
                 .lanSubnet(LAN + ".0/24").scheduler("rr").stateDir(stateDir).build(), image, VmLabOptions.defaults());
+        ha = new VmHaChecks(lab, LOOP, "tail -n 30 /var/log/ha-log");
         firstRun = run();
         firstRunEnded = System.currentTimeMillis();
         assertEquals(0, firstRun.exitCode(), firstRun.output());
@@ -81,14 +82,14 @@ class HeartbeatVmTest {
     @Order(1)
     void theActiveDirectorHoldsTheVipAndLdirectordFillsKernelIpvs() throws InterruptedException {
         assertTrue(firstRun.stdout().contains("director1: data plane ipvs"), firstRun.stdout());
-        awaitVip("director1", START_MS);
+        ha.awaitVip("director1", START_MS);
         String table = awaitTable("director1", rs("rs1"), rs("rs2"));
         System.out.printf("HA-VM-MEASURE heartbeat start: VIP and both real servers in director1's IPVS %d ms after the run ended%n",
                 System.currentTimeMillis() - firstRunEnded);
         assertTrue(table.contains("TCP  " + vip() + ":80 rr"), table);
         assertTrue(table.matches("(?s).*-> " + Pattern.quote(rs("rs1") + ":80") + " +Route +1 .*"), table);
         assertTrue(table.matches("(?s).*-> " + Pattern.quote(rs("rs2") + ":80") + " +Route +1 .*"), table);
-        assertFalse(hasVip("director2"), "only the active director holds the VIP");
+        assertFalse(ha.hasVip("director2"), "only the active director holds the VIP");
         assertTrue(ldirectordRuns("director1"), "ldirectord runs on the active director");
         assertFalse(ldirectordRuns("director2"), "and not on the standby");
         assertFalse(lab.host("director2").run("ipvsadm -Ln").contains(vip()), "the standby's IPVS has no service");
@@ -132,11 +133,11 @@ class HeartbeatVmTest {
                 + "while ! " + inTable + "; do sleep 0.05; done; stamp back\n"
                 + "EOF\n"
                 + "(sh /tmp/rs-watch.sh >/dev/null 2>&1 </dev/null &)");
-        awaitStamp(holder, "started", 10_000);
+        ha.awaitStamp(holder, "started", 10_000);
         lab.host("rs2").run("service nginx stop");
         long gone;
         try {
-            gone = awaitStamp(holder, "gone", 60_000) - awaitStamp(holder, "down", 1_000);
+            gone = ha.awaitStamp(holder, "gone", 60_000) - ha.awaitStamp(holder, "down", 1_000);
             System.out.printf("HA-VM-MEASURE ldirectord, rs2 stopped: out of director1's IPVS %d ms after it stopped answering%n", gone);
             String table = awaitTable(holder, rs("rs1"));
             assertFalse(table.contains(rs2), "quiescent=no: ldirectord deletes the real server\n" + table);
@@ -145,7 +146,7 @@ class HeartbeatVmTest {
         } finally {
             lab.host("rs2").run("service nginx start");
         }
-        long back = awaitStamp(holder, "back", 60_000) - awaitStamp(holder, "up", 1_000);
+        long back = ha.awaitStamp(holder, "back", 60_000) - ha.awaitStamp(holder, "up", 1_000);
         System.out.printf("HA-VM-MEASURE ldirectord, rs2 started: back in director1's IPVS %d ms after it answered again%n", back);
         // failurecount failed checks checkinterval apart, each up to negotiatetimeout; then one ipvsadm
         // call. 15 s slack: perl on an emulated CPU on a loaded machine (ldirectord takes 30-60 s to start)
@@ -165,19 +166,19 @@ class HeartbeatVmTest {
         lab.host("director2").run("rm -f /tmp/vip-at /tmp/hb.log; (tcpdump -i eth0 -n -l -tt 'udp port 694 and src host "
                 + d1 + "' > /tmp/hb.log 2>/dev/null </dev/null &) ; (while ! ip -o -4 addr show dev eth0 | grep -q ' " + vip()
                 + "/32'; do sleep 0.02; done; date +%s%3N > /tmp/vip-at.tmp; mv /tmp/vip-at.tmp /tmp/vip-at) >/dev/null 2>&1 </dev/null &");
-        awaitOutput("director2", "grep -c UDP /tmp/hb.log", s -> s.strip().matches("[2-9]|[1-9][0-9]+"), 15_000);
-        startClientLoop();
+        ha.awaitOutput("director2", "grep -c UDP /tmp/hb.log", s -> s.strip().matches("[2-9]|[1-9][0-9]+"), 15_000);
+        ha.startClientLoop();
         Thread.sleep(2000);
         long stoppedAt = System.currentTimeMillis();
         // the stop returns once director1 released its resources (ldirectord's stop is perl: slow here)
         var stop = lab.host("director1").exec("/etc/init.d/heartbeat stop", Duration.ofMinutes(4));
         assertTrue(stop.ok(), stop.stderr() + stop.stdout());
-        String vipAtText = awaitOutput("director2", "cat /tmp/vip-at 2>/dev/null || true", s -> !s.isBlank(), START_MS);
+        String vipAtText = ha.awaitOutput("director2", "cat /tmp/vip-at 2>/dev/null || true", s -> !s.isBlank(), START_MS);
         long seenOnHost = System.currentTimeMillis() - stoppedAt;
         String table = awaitTable("director2", rs("rs1"), rs("rs2"));
         long servingOnHost = System.currentTimeMillis() - stoppedAt;
         Thread.sleep(3000);
-        List<String[]> requests = stopClientLoop();
+        List<String[]> requests = ha.stopClientLoop();
         String hb = lab.host("director2").run("pkill -x tcpdump; sleep 0.3; cat /tmp/hb.log");
         long vipAt = Long.parseLong(vipAtText.strip());
 
@@ -202,7 +203,7 @@ class HeartbeatVmTest {
         // a graceful stop hands the resources over without waiting for deadtime; IPaddr2 (shell scripts)
         // took 49 s to add the VIP at heartbeat's first start under emulation: bound a minute
         assertTrue(takeover <= 60_000, "takeover took " + takeover + " ms:\n" + hb);
-        assertFalse(hasVip("director1"), "a stopped heartbeat releases the VIP");
+        assertFalse(ha.hasVip("director1"), "a stopped heartbeat releases the VIP");
         assertFalse(ldirectordRuns("director1"), "and stops its ldirectord");
         // ldirectord deletes its virtual service when it stops: nothing is left on the old director
         assertFalse(lab.host("director1").run("ipvsadm -Ln").contains(vip() + ":80"), lab.host("director1").run("ipvsadm -Ln"));
@@ -220,10 +221,10 @@ class HeartbeatVmTest {
     @Order(5)
     void withoutAutoFailbackTheReturningDirectorStaysStandby() throws InterruptedException {
         lab.host("director1").run("/etc/init.d/heartbeat start");
-        awaitOutput("director1", "/etc/init.d/heartbeat status >/dev/null 2>&1 && echo up || true", s -> s.contains("up"), 30_000);
+        ha.awaitOutput("director1", "/etc/init.d/heartbeat status >/dev/null 2>&1 && echo up || true", s -> s.contains("up"), 30_000);
         Thread.sleep((DEADTIME + 5) * 1000L);
-        assertTrue(hasVip("director2"), "the VIP stays on director2 (auto_failback off)");
-        assertFalse(hasVip("director1"));
+        assertTrue(ha.hasVip("director2"), "the VIP stays on director2 (auto_failback off)");
+        assertFalse(ha.hasVip("director1"));
         assertFalse(ldirectordRuns("director1"), "no ldirectord on the standby");
         assertEquals(2, answers(6).stream().distinct().count());
     }
@@ -251,8 +252,8 @@ class HeartbeatVmTest {
         for (String host : List.of("director1", "director2", "rs1", "rs2")) {
             assertEquals(0, again.changed(host), host + " changed on a re-run:\n" + again.stdout());
         }
-        assertTrue(hasVip(holder), "the VIP stays on " + holder);
-        assertEquals(1, List.of("director1", "director2").stream().filter(this::hasVip).count());
+        assertTrue(ha.hasVip(holder), "the VIP stays on " + holder);
+        assertEquals(1, List.of("director1", "director2").stream().filter(ha::hasVip).count());
     }
 
     LvsplayRun.Result run(String... more) {
@@ -266,13 +267,13 @@ class HeartbeatVmTest {
 
     /** The director's IPVS table once it has the VIP's service and the given real servers. */
     String awaitTable(String director, String... realServers) throws InterruptedException {
-        return awaitOutput(director, "ipvsadm -Ln", t -> t.contains("TCP  " + vip() + ":80 ")
+        return ha.awaitOutput(director, "ipvsadm -Ln", t -> t.contains("TCP  " + vip() + ":80 ")
                 && List.of(realServers).stream().allMatch(r -> t.contains("-> " + r + ":80 ")), START_MS);
     }
 
     /** Connections the director's IPVS counted for the VIP's service (read once the service line is there). */
     int conns(String director) throws InterruptedException {
-        String stats = awaitOutput(director, "ipvsadm -Ln --stats", t -> t.contains("TCP  " + vip() + ":80 "), 30_000);
+        String stats = ha.awaitOutput(director, "ipvsadm -Ln --stats", t -> t.contains("TCP  " + vip() + ":80 "), 30_000);
         Matcher m = Pattern.compile("TCP  " + Pattern.quote(vip() + ":80") + " +(\\d+) ").matcher(stats);
         assertTrue(m.find(), director + ":\n" + stats);
         return Integer.parseInt(m.group(1));
@@ -286,19 +287,6 @@ class HeartbeatVmTest {
         return lab.host(director).exec("pgrep -f 'ldirectord ldirectord.cf start'").ok();
     }
 
-    boolean hasVip(String director) {
-        return lab.host(director).run("ip -o -4 addr show dev eth0").contains(" " + vip() + "/32");
-    }
-
-    void awaitVip(String director, long timeoutMs) throws InterruptedException {
-        long end = System.currentTimeMillis() + timeoutMs;
-        while (!hasVip(director)) {
-            assertTrue(System.currentTimeMillis() < end, director + " did not get the VIP:\n"
-                    + lab.host(director).run("tail -n 30 /var/log/ha-log 2>&1 || true"));
-            Thread.sleep(250);
-        }
-    }
-
     /** The first lines of n requests through the VIP from the client, in order. */
     List<String> answers(int n) {
         List<String> seen = new ArrayList<>();
@@ -309,52 +297,5 @@ class HeartbeatVmTest {
             }
         }
         return seen;
-    }
-
-    /** Runs cmd on host until its output matches; returns that output. */
-    String awaitOutput(String host, String cmd, Predicate<String> test, long timeoutMs) throws InterruptedException {
-        long end = System.currentTimeMillis() + timeoutMs;
-        while (true) {
-            String out = lab.host(host).run(cmd);
-            if (test.test(out)) {
-                return out;
-            }
-            assertTrue(System.currentTimeMillis() < end, host + ": '" + cmd + "' never matched:\n" + out);
-            Thread.sleep(250);
-        }
-    }
-
-    /** The time (the host's own clock, ms) the watch script on host wrote to /tmp/rs-NAME. */
-    long awaitStamp(String host, String name, long timeoutMs) throws InterruptedException {
-        return Long.parseLong(awaitOutput(host, "cat /tmp/rs-" + name + " 2>/dev/null || true", s -> !s.isBlank(), timeoutMs).strip());
-    }
-
-    /** A request every 100 ms from the client (curl -m 1), one line each: "epoch-ms body-or-FAIL". */
-    void startClientLoop() {
-        lab.host("client").run("cat > " + LOOP + ".sh <<'EOF'\n"
-                + "while [ ! -e " + LOOP + ".stop ]; do\n"
-                + "  t=$(date +%s%3N)\n"
-                + "  r=$(curl -s -m 1 http://" + vip() + "/ 2>/dev/null | head -n 1)\n"
-                + "  echo \"$t ${r:-FAIL}\"\n"
-                + "  sleep 0.1\n"
-                + "done\n"
-                + "echo done\n"
-                + "EOF\n"
-                + "rm -f " + LOOP + ".stop " + LOOP + ".log; (sh " + LOOP + ".sh > " + LOOP + ".log 2>&1 </dev/null &)");
-    }
-
-    /** Stops the loop and returns [time, first line of the answer or FAIL] per request. */
-    List<String[]> stopClientLoop() throws InterruptedException {
-        lab.host("client").run("touch " + LOOP + ".stop");
-        awaitOutput("client", "tail -n 1 " + LOOP + ".log", s -> s.startsWith("done"), 10_000);
-        List<String[]> requests = new ArrayList<>();
-        for (String line : lab.host("client").run("cat " + LOOP + ".log").split("\n")) {
-            String[] f = line.split(" ", 2);
-            if (f.length == 2 && f[0].matches("[0-9]+")) {
-                requests.add(f);
-            }
-        }
-        assertTrue(requests.size() > 10, "the client loop ran: " + requests.size() + " requests");
-        return requests;
     }
 }

@@ -14,7 +14,6 @@ import io.lvsplay.lab.vm.VmLabOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +55,7 @@ class KeepalivedVmTest {
     static final String LOOP = "/tmp/ha-loop";
 
     VmLab lab;
+    VmHaChecks ha;
     LvsplayRun.Result firstRun;
 
     @BeforeAll
@@ -63,6 +63,7 @@ class KeepalivedVmTest {
         VmImage image = VmImage.ensureBuilt(LabFixture.repoRoot());
         lab = VmLab.up(LabSpec.builder().name("it-vm-ha").topology(LabTopology.HA).realServers(2)
                 .lanSubnet(LAN + ".0/24").scheduler("rr").stateDir(stateDir).build(), image, VmLabOptions.defaults());
+        ha = new VmHaChecks(lab, LOOP, "pgrep -a keepalived");
         firstRun = run("site.yml");
         assertEquals(0, firstRun.exitCode(), firstRun.output());
     }
@@ -80,8 +81,8 @@ class KeepalivedVmTest {
         assertTrue(firstRun.stdout().contains("director1: data plane ipvs"), firstRun.stdout());
         assertTrue(firstRun.stdout().contains("director2: data plane ipvs"), firstRun.stdout());
         // nopreempt: both start as BACKUP, the intended MASTER wins the first election (~3.4 s)
-        awaitVip("director1", 20_000);
-        assertFalse(hasVip("director2"), "only the MASTER holds the VIP");
+        ha.awaitVip("director1", 20_000);
+        assertFalse(ha.hasVip("director2"), "only the MASTER holds the VIP");
         for (String d : List.of("director1", "director2")) {
             String conf = lab.host(d).run("cat /etc/keepalived/keepalived.conf");
             for (String line : List.of("virtual_server " + vip() + " 80 {", "lb_algo rr", "lb_kind DR",
@@ -123,15 +124,15 @@ class KeepalivedVmTest {
         lab.host("director2").run("rm -f /tmp/vip-at /tmp/vrrp.log; (tcpdump -i eth0 -n -l -tt 'ip proto 112 and src host "
                 + d1 + "' > /tmp/vrrp.log 2>/dev/null </dev/null &) ; (while ! ip -o -4 addr show dev eth0 | grep -q ' " + vip()
                 + "/32'; do sleep 0.02; done; date +%s%3N > /tmp/vip-at.tmp; mv /tmp/vip-at.tmp /tmp/vip-at) >/dev/null 2>&1 </dev/null &");
-        awaitOutput("director2", "grep -c VRRP /tmp/vrrp.log", s -> s.strip().matches("[2-9]|[1-9][0-9]+"), 15_000);
-        startClientLoop();
+        ha.awaitOutput("director2", "grep -c VRRP /tmp/vrrp.log", s -> s.strip().matches("[2-9]|[1-9][0-9]+"), 15_000);
+        ha.startClientLoop();
         Thread.sleep(2000);
         long stoppedAt = System.currentTimeMillis();
         lab.host("director1").run("/etc/init.d/keepalived stop");
-        String vipAtText = awaitOutput("director2", "cat /tmp/vip-at 2>/dev/null || true", s -> !s.isBlank(), 15_000);
+        String vipAtText = ha.awaitOutput("director2", "cat /tmp/vip-at 2>/dev/null || true", s -> !s.isBlank(), 15_000);
         long seenOnHost = System.currentTimeMillis() - stoppedAt;
         Thread.sleep(3000);
-        List<String[]> requests = stopClientLoop();
+        List<String[]> requests = ha.stopClientLoop();
         String vrrp = lab.host("director2").run("pkill -x tcpdump; sleep 0.3; cat /tmp/vrrp.log");
         long vipAt = Long.parseLong(vipAtText.strip());
 
@@ -159,7 +160,7 @@ class KeepalivedVmTest {
                 takeover, priorityZero > 0 ? "priority-0" : "last", seenOnHost, failed, requests.size(),
                 requests.stream().filter(r -> !r[1].startsWith("Real Server")).map(r -> r[0] + " " + r[1]).toList());
         assertTrue(takeover <= (3 * ADVERT_INT + 1) * 1000L, "takeover took " + takeover + " ms:\n" + vrrp);
-        assertFalse(hasVip("director1"), "a stopped keepalived releases the VIP");
+        assertFalse(ha.hasVip("director1"), "a stopped keepalived releases the VIP");
         // keepalived created the virtual service and removes it when it stops: nothing else owns the table
         assertFalse(lab.host("director1").run("ipvsadm -Ln").contains(vip() + ":80"),
                 lab.host("director1").run("ipvsadm -Ln"));
@@ -182,8 +183,8 @@ class KeepalivedVmTest {
     void withNopreemptTheOldMasterComesBackAsBackup() throws InterruptedException {
         lab.host("director1").run("/etc/init.d/keepalived start");
         Thread.sleep((3 * ADVERT_INT + 2) * 1000L);
-        assertTrue(hasVip("director2"), "the VIP stays on director2");
-        assertFalse(hasVip("director1"), "director1 (priority 150) came back as BACKUP");
+        assertTrue(ha.hasVip("director2"), "the VIP stays on director2");
+        assertFalse(ha.hasVip("director1"), "director1 (priority 150) came back as BACKUP");
         assertTrue(lab.host("director1").run("ipvsadm -Ln").contains(vip() + ":80 rr"), "its keepalived programmed IPVS again");
     }
 
@@ -205,17 +206,17 @@ class KeepalivedVmTest {
                 + "while ! " + inTable + "; do sleep 0.05; done; stamp back\n"
                 + "EOF\n"
                 + "(sh /tmp/rs-watch.sh >/dev/null 2>&1 </dev/null &)");
-        awaitStamp(holder, "started", 10_000);
+        ha.awaitStamp(holder, "started", 10_000);
         lab.host("rs2").run("service nginx stop");
         long gone;
         try {
-            gone = awaitStamp(holder, "gone", 20_000) - awaitStamp(holder, "down", 1_000);
+            gone = ha.awaitStamp(holder, "gone", 20_000) - ha.awaitStamp(holder, "down", 1_000);
             System.out.printf("HA-VM-MEASURE rs2 stopped: out of the IPVS table %d ms after it stopped answering%n", gone);
             assertTrue(lab.host("director1").run("ipvsadm -Ln").contains(vip() + ":80"));
         } finally {
             lab.host("rs2").run("service nginx start");
         }
-        long back = awaitStamp(holder, "back", 20_000) - awaitStamp(holder, "up", 1_000);
+        long back = ha.awaitStamp(holder, "back", 20_000) - ha.awaitStamp(holder, "up", 1_000);
         System.out.printf("HA-VM-MEASURE rs2 started: back in the IPVS table %d ms after it answered again%n", back);
         // a refused connection fails at once: the next check (<= delay_loop) fails, the retry after
         // delay_before_retry fails too; a connect timeout would add connect_timeout per try. 1 s slack
@@ -228,7 +229,7 @@ class KeepalivedVmTest {
         long rejoinBound = (DELAY_LOOP + (CONNECT_TIMEOUT + DELAY_BEFORE_RETRY) * RETRY + 2) * 1000L;
         assertTrue(back <= rejoinBound, "rs2 rejoined after " + back + " ms, bound " + rejoinBound);
         // the BACKUP's keepalived checks on its own and agrees
-        awaitOutput("director1", "ipvsadm -Ln", t -> t.contains("-> " + rs2 + " "), 10_000);
+        ha.awaitOutput("director1", "ipvsadm -Ln", t -> t.contains("-> " + rs2 + " "), 10_000);
     }
 
     @Test
@@ -237,7 +238,7 @@ class KeepalivedVmTest {
         lab.host("rs1").run("service nginx stop");
         lab.host("rs2").run("service nginx stop");
         try {
-            String table = awaitOutput("director2", "ipvsadm -Ln", t -> t.contains("-> 127.0.0.1:80 "), 20_000);
+            String table = ha.awaitOutput("director2", "ipvsadm -Ln", t -> t.contains("-> 127.0.0.1:80 "), 20_000);
             assertFalse(table.contains(lab.host("rs1").address() + ":80") || table.contains(lab.host("rs2").address() + ":80"), table);
             String body = lab.host("client").run("curl -s -m 3 http://" + vip() + "/");
             assertTrue(body.startsWith("Sorry, the service is down (director2)"), body);
@@ -247,7 +248,7 @@ class KeepalivedVmTest {
         }
         String rs1 = lab.host("rs1").address() + ":80";
         String rs2 = lab.host("rs2").address() + ":80";
-        String table = awaitOutput("director2", "ipvsadm -Ln",
+        String table = ha.awaitOutput("director2", "ipvsadm -Ln",
                 t -> t.contains("-> " + rs1 + " ") && t.contains("-> " + rs2 + " "), 20_000);
         assertFalse(table.contains("127.0.0.1"), "the sorry server leaves when a real server is back:\n" + table);
         assertTrue(lab.host("client").run("curl -s -m 3 http://" + vip() + "/").startsWith("Real Server"));
@@ -268,15 +269,15 @@ class KeepalivedVmTest {
     }
 
     void assertSecondRunChangesNothing(String holder) {
-        assertTrue(hasVip(holder));
+        assertTrue(ha.hasVip(holder));
         LvsplayRun.Result again = run("site.yml");
         assertEquals(0, again.exitCode(), again.output());
         assertEquals(0, again.totalChanged(), again.stdout());
         for (String host : List.of("director1", "director2", "rs1", "rs2")) {
             assertEquals(0, again.changed(host), host + " changed on the second run:\n" + again.stdout());
         }
-        assertTrue(hasVip(holder), "the VIP stays on " + holder);
-        assertEquals(1, List.of("director1", "director2").stream().filter(this::hasVip).count());
+        assertTrue(ha.hasVip(holder), "the VIP stays on " + holder);
+        assertEquals(1, List.of("director1", "director2").stream().filter(ha::hasVip).count());
     }
 
     LvsplayRun.Result run(String playbook, String... more) {
@@ -306,64 +307,5 @@ class KeepalivedVmTest {
         Matcher m = Pattern.compile("TCP  " + Pattern.quote(vip() + ":80") + " +(\\d+) ").matcher(stats);
         assertTrue(m.find(), director + ":\n" + stats);
         return Integer.parseInt(m.group(1));
-    }
-
-    boolean hasVip(String director) {
-        return lab.host(director).run("ip -o -4 addr show dev eth0").contains(" " + vip() + "/32");
-    }
-
-    void awaitVip(String director, long timeoutMs) throws InterruptedException {
-        long end = System.currentTimeMillis() + timeoutMs;
-        while (!hasVip(director)) {
-            assertTrue(System.currentTimeMillis() < end, director + " did not get the VIP");
-            Thread.sleep(200);
-        }
-    }
-
-    /** Runs cmd on host until its output matches; returns that output. */
-    String awaitOutput(String host, String cmd, Predicate<String> test, long timeoutMs) throws InterruptedException {
-        long end = System.currentTimeMillis() + timeoutMs;
-        while (true) {
-            String out = lab.host(host).run(cmd);
-            if (test.test(out)) {
-                return out;
-            }
-            assertTrue(System.currentTimeMillis() < end, host + ": '" + cmd + "' never matched:\n" + out);
-            Thread.sleep(250);
-        }
-    }
-
-    /** The time (the host's own clock, ms) the watch script on host wrote to /tmp/rs-NAME. */
-    long awaitStamp(String host, String name, long timeoutMs) throws InterruptedException {
-        return Long.parseLong(awaitOutput(host, "cat /tmp/rs-" + name + " 2>/dev/null || true", s -> !s.isBlank(), timeoutMs).strip());
-    }
-
-    /** A request every 100 ms from the client (curl -m 1), one line each: "epoch-ms body-or-FAIL". */
-    void startClientLoop() {
-        lab.host("client").run("cat > " + LOOP + ".sh <<'EOF'\n"
-                + "while [ ! -e " + LOOP + ".stop ]; do\n"
-                + "  t=$(date +%s%3N)\n"
-                + "  r=$(curl -s -m 1 http://" + vip() + "/ 2>/dev/null | head -n 1)\n"
-                + "  echo \"$t ${r:-FAIL}\"\n"
-                + "  sleep 0.1\n"
-                + "done\n"
-                + "echo done\n"
-                + "EOF\n"
-                + "rm -f " + LOOP + ".stop " + LOOP + ".log; (sh " + LOOP + ".sh > " + LOOP + ".log 2>&1 </dev/null &)");
-    }
-
-    /** Stops the loop and returns [time, first line of the answer or FAIL] per request. */
-    List<String[]> stopClientLoop() throws InterruptedException {
-        lab.host("client").run("touch " + LOOP + ".stop");
-        awaitOutput("client", "tail -n 1 " + LOOP + ".log", s -> s.startsWith("done"), 10_000);
-        List<String[]> requests = new ArrayList<>();
-        for (String line : lab.host("client").run("cat " + LOOP + ".log").split("\n")) {
-            String[] f = line.split(" ", 2);
-            if (f.length == 2 && f[0].matches("[0-9]+")) {
-                requests.add(f);
-            }
-        }
-        assertTrue(requests.size() > 10, "the client loop ran: " + requests.size() + " requests");
-        return requests;
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The command-line choices that steer a run (ansible-playbook's options). forceHandlers: --force-handlers
  * or ansible.cfg's force_handlers, the default of the play keyword. connection: -c (ssh, local), the
- * default of the connection keyword (null: ssh).
+ * default of the connection keyword (null: ssh). controller: what the controller's environment
+ * contributes ({@link ControllerContext}).
  */
 public record RunOptions(
         boolean check,
@@ -28,40 +29,47 @@ public record RunOptions(
         HostKeyPolicy hostKeyPolicy,
         int connectTimeoutSeconds,
         boolean forceHandlers,
-        String connection) {
+        String connection,
+        ControllerContext controller) {
 
     public static RunOptions defaults() {
         return new RunOptions(false, false, 10, List.of(), List.of(), null, null, Map.of(), 0, false, null, null,
-                null, null, HostKeyPolicy.STRICT, 10, false, null);
+                null, null, HostKeyPolicy.STRICT, 10, false, null, ControllerContext.none());
     }
 
     public RunOptions withCheck(boolean value) {
         return new RunOptions(value, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
                 becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds,
-                forceHandlers, connection);
+                forceHandlers, connection, controller);
     }
 
     public RunOptions withDiff(boolean value) {
         return new RunOptions(check, value, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
                 becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds,
-                forceHandlers, connection);
+                forceHandlers, connection, controller);
     }
 
     public RunOptions withExtraVars(Map<String, Object> value) {
         return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, value, verbosity, become,
                 becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds,
-                forceHandlers, connection);
+                forceHandlers, connection, controller);
     }
 
     public RunOptions withForceHandlers(boolean value) {
         return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
                 becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds, value,
-                connection);
+                connection, controller);
+    }
+
+    public RunOptions withController(ControllerContext value) {
+        return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
+                becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds,
+                forceHandlers, connection, value);
     }
 
     public RunOptions withHostKeyPolicy(HostKeyPolicy value) {
         return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
                 becomeUser, becomePassword, remoteUser, privateKey, value, connectTimeoutSeconds,
-                forceHandlers, connection);
+                forceHandlers, connection, controller);
     }
 }

@@ -3,7 +3,6 @@ package io.lvsplay.engine.exec;
 import io.lvsplay.engine.inventory.ConnectionSettings;
 import io.lvsplay.engine.inventory.InventoryError;
 import io.lvsplay.engine.inventory.SshArgs;
-import io.lvsplay.engine.ssh.AgentKeys;
 import io.lvsplay.engine.ssh.HostKeyPolicy;
 import io.lvsplay.engine.ssh.SshConfig;
 import io.lvsplay.engine.ssh.SshTarget;
@@ -49,10 +48,10 @@ final class SshTargets {
         int alive = s.aliveInterval() >= 0 ? s.aliveInterval() : ConnectionPool.DEFAULT_ALIVE_INTERVAL;
         int count = s.aliveCountMax() > 0 ? s.aliveCountMax() : ConnectionPool.DEFAULT_ALIVE_COUNT;
         String jump = first(args.option("ProxyJump"), entry.proxyJump());
-        return new SshTarget(host, address, port, user, key, s.password(), System.getenv("LVSPLAY_KEY_PASSPHRASE"),
+        return new SshTarget(host, address, port, user, key, s.password(), options.controller().keyPassphrase(),
                 knownHosts == null ? null : Path.of(expandHome(knownHosts)), policy(strict), timeout,
                 s.connectRetries(), alive, count, List.copyOf(moreKeys),
-                identitiesOnly ? null : AgentKeys.socketFromEnvironment(), jumps(host, jump, config, timeout, alive, count));
+                identitiesOnly ? null : options.controller().agentSocket(), jumps(host, jump, config, timeout, alive, count));
     }
 
     /**
@@ -76,10 +75,10 @@ final class SshTargets {
             if (entry.proxyJump() != null && previous == null && !entry.proxyJump().equalsIgnoreCase("none")) {
                 via = jumps(host, entry.proxyJump(), config, timeout, alive, count);
             }
-            previous = new SshTarget(j.host(), address, port, user, null, null, System.getenv("LVSPLAY_KEY_PASSPHRASE"),
+            previous = new SshTarget(j.host(), address, port, user, null, null, options.controller().keyPassphrase(),
                     entry.userKnownHostsFile() == null ? null : Path.of(entry.userKnownHostsFile()),
                     policy(entry.strictHostKeyChecking()), timeout, 0, alive, count, keys,
-                    entry.onlyIdentityFiles() ? null : AgentKeys.socketFromEnvironment(), via);
+                    entry.onlyIdentityFiles() ? null : options.controller().agentSocket(), via);
         }
         return previous;
     }

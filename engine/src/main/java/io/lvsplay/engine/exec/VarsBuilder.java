@@ -18,12 +18,6 @@ final class VarsBuilder {
     /** Ansible's `omit`: an argument templated to this value is left out. */
     static final String OMIT = "__omit_place_holder__lvsplay";
 
-    /** Ansible's ansible_playbook_python: lvsplay has none of its own, so the controller's python3 if any. */
-    private static final String CONTROLLER_PYTHON = java.util.Arrays.stream(
-                    System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator))
-            .map(dir -> java.nio.file.Path.of(dir, "python3")).filter(java.nio.file.Files::isExecutable)
-            .map(java.nio.file.Path::toString).findFirst().orElse(null);
-
     private final Inventory inventory;
     private final Map<String, HostState> states;
     private final RunOptions options;
@@ -133,10 +127,10 @@ final class VarsBuilder {
         vars.put("ansible_verbosity", options.verbosity());
         vars.putAll(roleNames);
         vars.put("omit", OMIT);
-        if (CONTROLLER_PYTHON != null) {
-            vars.put("ansible_playbook_python", CONTROLLER_PYTHON);
+        if (options.controller().playbookPython() != null) {
+            vars.put("ansible_playbook_python", options.controller().playbookPython());
         }
-        vars.putIfAbsent("lvsplay_agent_jar", BundledAgent.path());
+        options.controller().providedVars().forEach(vars::putIfAbsent);
         vars.put("lvsplay_var_origins", new OriginsMap());
     }
 

@@ -21,9 +21,8 @@ public final class AgentKeys {
     private AgentKeys() {
     }
 
-    /** SSH_AUTH_SOCK if set and a socket file exists there, else null. */
-    public static Path socketFromEnvironment() {
-        String sock = System.getenv("SSH_AUTH_SOCK");
+    /** The agent socket named by SSH_AUTH_SOCK's value if it is set and exists, else null. */
+    public static Path socket(String sock) {
         return sock == null || sock.isBlank() || !Files.exists(Path.of(sock)) ? null : Path.of(sock);
     }
 

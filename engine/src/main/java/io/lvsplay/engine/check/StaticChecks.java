@@ -1,4 +1,4 @@
-package io.lvsplay.cli;
+package io.lvsplay.engine.check;
 
 import io.lvsplay.engine.inventory.Inventory;
 import io.lvsplay.engine.playbook.Block;
@@ -26,7 +26,7 @@ import java.util.Set;
  * (inventory, play vars, vars_files, roles, -e, register, set_fact, loop variables, facts, magic
  * variables). A name no host could ever have is an error with the task's file:line.
  */
-final class StaticChecks {
+public final class StaticChecks {
     private static final Set<String> MAGIC = Set.of("inventory_hostname", "inventory_hostname_short", "groups",
             "group_names", "hostvars", "play_hosts", "ansible_play_hosts", "ansible_play_batch",
             "ansible_play_hosts_all", "ansible_play_name", "playbook_dir", "role_path", "role_name",
@@ -40,13 +40,13 @@ final class StaticChecks {
     /** Names defined other than by play vars (a task's vars, set_fact, register, inventory, ...). */
     private Set<String> definedElsewhere = Set.of();
 
-    StaticChecks(Templar templar, Inventory inventory, Map<String, Object> extraVars) {
+    public StaticChecks(Templar templar, Inventory inventory, Map<String, Object> extraVars) {
         this.templar = templar;
         this.inventory = inventory;
         this.extraVars = extraVars;
     }
 
-    void check(List<Playbook> playbooks) {
+    public void check(List<Playbook> playbooks) {
         Set<String> known = defined(playbooks, true);
         definedElsewhere = defined(playbooks, false);
         for (Playbook playbook : playbooks) {

@@ -1,4 +1,4 @@
-package io.lvsplay.engine.exec;
+package io.lvsplay.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,18 +17,19 @@ final class BundledAgent {
     private BundledAgent() {
     }
 
-    static String path() {
+    /** lvsplayHome: $LVSPLAY_HOME (the checkout ./lvsplay runs from), or null. */
+    static String path(String lvsplayHome) {
         if (path == null) {
             synchronized (BundledAgent.class) {
                 if (path == null) {
-                    path = locate();
+                    path = locate(lvsplayHome);
                 }
             }
         }
         return path;
     }
 
-    private static String locate() {
+    private static String locate(String home) {
         try (InputStream in = BundledAgent.class.getResourceAsStream("/bundled/lvsplay-agent.jar")) {
             if (in != null) {
                 byte[] bytes = in.readAllBytes();
@@ -46,7 +47,6 @@ final class BundledAgent {
         } catch (IOException e) {
             // fall through to the development location
         }
-        String home = System.getenv("LVSPLAY_HOME");
         Path dev = Path.of(home != null ? home : ".").resolve("agent/target/lvsplay-agent.jar").toAbsolutePath();
         return dev.toString();
     }
