@@ -13,7 +13,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -42,34 +41,9 @@ class SpliceRelayTest {
         }
     }
 
-    interface SocketSession {
-        void run(Socket s) throws IOException;
-    }
-
-    private int backend(SocketSession session) throws IOException {
-        ServerSocket s = new ServerSocket();
-        s.bind(new InetSocketAddress("127.0.0.1", 0));
+    private int backend(Loopback.SocketSession session) throws IOException {
+        ServerSocket s = Loopback.backend(session);
         resources.add(s);
-        Thread t = new Thread(() -> {
-            while (!s.isClosed()) {
-                try {
-                    Socket c = s.accept();
-                    Thread w = new Thread(() -> {
-                        try (c) {
-                            session.run(c);
-                        } catch (IOException ignored) {
-                            // client gone
-                        }
-                    });
-                    w.setDaemon(true);
-                    w.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        t.setDaemon(true);
-        t.start();
         return s.getLocalPort();
     }
 
