@@ -2,7 +2,11 @@
 # RSS of the agent holding N idle proxied connections, with the JVM flags of the systemd unit (AGENT_JVM_FLAGS to
 # compare others). Loopback only: backend on 127.0.0.1, VIP 127.0.0.24, clients from 127.0.4.x.
 #
-#   bench/agent-vs-haproxy/idle-rss.sh 64 9000      # prints "connections rss_mb" lines
+#   bench/agent-vs-haproxy/idle-rss.sh 64 9000      # prints "connections rss_mb anon_mb file_mb" lines
+#   EVENT_LOOPS=1 MALLOC_ARENA_MAX=1 AGENT_JVM_FLAGS="..." bench/agent-vs-haproxy/idle-rss.sh 64   # other settings
+#
+# anon is the process's own memory (heap, metaspace, stacks, malloc); file is mapped files (libjvm.so, the JDK's
+# class data archive, the jar), shared with every other JVM on the host.
 #
 # Each proxied connection costs the agent 2 descriptors; the hard limit here is 20,000 per process, so about
 # 9,900 connections fit (10,000 need 20,000 plus the JVM's own ~100).
@@ -18,7 +22,7 @@ ulimit -n "$(ulimit -Hn)"
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -o -pl agent package -DskipTests)
 BPORT=18281; VPORT=18290
 printf -- '-A -t 127.0.0.24:%s -s rr\n-a -t 127.0.0.24:%s -r 127.0.0.1:%s -m\n' $VPORT $VPORT $BPORT > "$WORK/rules"
-printf 'event_loops: 2\n' > "$WORK/agent.yml"
+printf 'event_loops: %s\n' "${EVENT_LOOPS:-2}" > "$WORK/agent.yml"
 # shellcheck disable=SC2086
 java $FLAGS -jar "$JAR" run --rules "$WORK/rules" --config "$WORK/agent.yml" --control "$WORK/c.sock" 2> "$WORK/agent.log" &
 PIDS+=($!); AGENT=$!
@@ -35,8 +39,8 @@ for _ in $(seq 1 100); do [ -S "$WORK/c.sock" ] && break; sleep 0.1; done
 sleep 1
 echo "# JVM flags: $FLAGS"
 echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "connections rss_mb"
-echo "0 $(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$AGENT/status)"
+echo "connections rss_mb anon_mb file_mb"
+echo "0 $(awk '/^(VmRSS|RssAnon|RssFile):/ {printf "%s%.0f", sep, $2/1024; sep=" "}' /proc/$AGENT/status)"
 for N in "$@"; do
   python3 - "$VPORT" "$N" "$WORK/c.sock" "$AGENT" <<'PY'
 import socket, sys, time
@@ -45,8 +49,8 @@ conns = []
 for i in range(n):
     c = socket.socket(); c.bind(("127.0.4.%d" % (1 + i % 200), 0)); c.connect(("127.0.0.24", vport)); conns.append(c)
 time.sleep(3)
-rss = [l for l in open("/proc/%s/status" % pid) if l.startswith("VmRSS")][0].split()[1]
-print(n, round(int(rss) / 1024))
+kb = {l.split(":")[0]: int(l.split()[1]) for l in open("/proc/%s/status" % pid) if l.startswith(("VmRSS", "RssAnon", "RssFile"))}
+print(n, *(round(kb[k] / 1024) for k in ("VmRSS", "RssAnon", "RssFile")))
 for c in conns: c.close()
 time.sleep(2)
 PY

@@ -11,6 +11,7 @@ import io.lvsplay.agent.ipvsadm.IpvsadmServer;
 import io.lvsplay.agent.ipvsadm.IpvsadmTarget;
 import io.lvsplay.agent.rules.RuleTable;
 import io.lvsplay.agent.net.EventLoop;
+import io.lvsplay.agent.net.RelayChoice;
 import io.lvsplay.agent.net.RelaySettings;
 import io.lvsplay.agent.net.TcpListener;
 import io.lvsplay.agent.net.UdpForwarder;
@@ -69,9 +70,10 @@ public final class Agent implements AutoCloseable, IpvsadmTarget {
             return t;
         });
         int n = setup.config().eventLoopCount();
+        RelayChoice relay = RelayChoice.of(setup.config().relay());
         this.loops = new EventLoop[n];
         for (int i = 0; i < n; i++) {
-            loops[i] = new EventLoop("event-loop-" + i, setup.config().bufferSize(), () -> settings);
+            loops[i] = new EventLoop("event-loop-" + i, setup.config().bufferSize(), relay.splice(), () -> settings);
         }
         apply(setup);
         timer.scheduleAtFixedRate(this::estimateRates, 2, 2, TimeUnit.SECONDS);
@@ -84,7 +86,7 @@ public final class Agent implements AutoCloseable, IpvsadmTarget {
             throw e;
         }
         Log.info("agent started: " + services.size() + " virtual services from " + rulesFile + ", " + n
-                + " event loops, control socket " + controlPath + (metrics == null ? "" : ", metrics on http://" + setup.config().metrics().get().getHostString() + ":" + setup.config().metrics().get().getPort() + "/metrics"));
+                + " event loops, " + relay + ", control socket " + controlPath + (metrics == null ? "" : ", metrics on http://" + setup.config().metrics().get().getHostString() + ":" + setup.config().metrics().get().getPort() + "/metrics"));
     }
 
     /** Loads the files and starts forwarding; the control socket is {@code controlOverride}, the config's, or the default. */
@@ -96,6 +98,15 @@ public final class Agent implements AutoCloseable, IpvsadmTarget {
 
     public Path controlPath() {
         return control.path();
+    }
+
+    /** Bytes relayed with splice since the start, over all loops. */
+    public long splicedBytes() {
+        long sum = 0;
+        for (EventLoop loop : loops) {
+            sum += loop.splicedBytes();
+        }
+        return sum;
     }
 
     public Optional<java.net.InetSocketAddress> metricsAddress() {
@@ -112,8 +123,8 @@ public final class Agent implements AutoCloseable, IpvsadmTarget {
             return ControlReply.error(e.getMessage());
         }
         if (setup.config().eventLoopCount() != startConfig.eventLoopCount() || setup.config().bufferSize() != startConfig.bufferSize()
-                || !setup.config().control().equals(startConfig.control()) || !setup.config().metrics().equals(startConfig.metrics())) {
-            Log.warn("reload: control, metrics, event_loops and buffer_size changes take effect after a restart");
+                || setup.config().relay() != startConfig.relay() || !setup.config().control().equals(startConfig.control()) || !setup.config().metrics().equals(startConfig.metrics())) {
+            Log.warn("reload: control, metrics, event_loops, buffer_size and relay changes take effect after a restart");
         }
         settings = new RelaySettings(setup.config().timeouts(), setup.config().connectTimeout());
         apply(setup);

@@ -32,7 +32,26 @@ class AgentMainTest {
         Path rules = Files.writeString(dir.resolve("ipvsadm.rules"), "-A -t 10.10.10.100:80 -s rr\n-a -t 10.10.10.100:80 -r 10.10.10.12:80 -g\n");
         Path config = Files.writeString(dir.resolve("agent.yml"), "services:\n  - service: tcp 10.10.10.100:80\n    check: {type: TCP_CHECK}\n");
         Result r = run("check", "--rules", rules.toString(), "--config", config.toString());
-        assertEquals(new Result(0, "OK\n", ""), r);
+        assertEquals(new Result(0, "OK\n" + io.lvsplay.agent.net.RelayChoice.of(io.lvsplay.agent.config.RelayMode.AUTO) + "\n", ""), r);
+        assertTrue(r.out().startsWith("OK\nrelay: splice ("), "Netty's native library loads on linux-x86_64: " + r.out());
+    }
+
+    @Test
+    void checkSaysWhenTheConfigForcesTheCopyingRelay() throws Exception {
+        Path rules = Files.writeString(dir.resolve("ipvsadm.rules"), "-A -t 10.10.10.100:80 -s rr\n");
+        Path config = Files.writeString(dir.resolve("agent.yml"), "relay: nio\n");
+        Result r = run("check", "--rules", rules.toString(), "--config", config.toString());
+        assertEquals(new Result(0, "OK\nrelay: nio (relay: nio in the config)\n", ""), r);
+    }
+
+    @Test
+    void checkRefusesAnUnknownRelayWithFileAndLine() throws Exception {
+        Path rules = Files.writeString(dir.resolve("ipvsadm.rules"), "-A -t 10.10.10.100:80 -s rr\n");
+        Path config = Files.writeString(dir.resolve("agent.yml"), "event_loops: 1\nrelay: sendfile\n");
+        Result r = run("check", "--rules", rules.toString(), "--config", config.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith(config + ":2"), r.err());
+        assertTrue(r.err().contains("relay must be auto, splice or nio, got 'sendfile'"), r.err());
     }
 
     @Test

@@ -41,6 +41,38 @@ public final class Loopback {
         return a;
     }
 
+    /** What a {@link #backend} does with each accepted connection, on its own thread. */
+    public interface SocketSession {
+        void run(Socket s) throws IOException;
+    }
+
+    /** A backend on 127.0.0.1 (port chosen by the kernel) that runs {@code session} for every connection; close it to stop. */
+    public static ServerSocket backend(SocketSession session) throws IOException {
+        ServerSocket s = new ServerSocket();
+        s.bind(new InetSocketAddress("127.0.0.1", 0));
+        Thread t = new Thread(() -> {
+            while (!s.isClosed()) {
+                try {
+                    Socket c = s.accept();
+                    Thread w = new Thread(() -> {
+                        try (c) {
+                            session.run(c);
+                        } catch (IOException ignored) {
+                            // client gone
+                        }
+                    });
+                    w.setDaemon(true);
+                    w.start();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return s;
+    }
+
     public static void await(BooleanSupplier condition, long timeoutMillis, String what) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (!condition.getAsBoolean()) {

@@ -4,6 +4,7 @@ import io.lvsplay.agent.Agent;
 import io.lvsplay.agent.AgentSetup;
 import io.lvsplay.agent.Signals;
 import io.lvsplay.agent.config.InvalidConfigException;
+import io.lvsplay.agent.net.RelayChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,13 +76,15 @@ final class FileCommands {
 
         @Override
         public Integer call() {
+            AgentSetup setup;
             try {
-                AgentSetup.load(rules, config);
+                setup = AgentSetup.load(rules, config);
             } catch (InvalidConfigException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 1;
             }
             spec.commandLine().getOut().println("OK");
+            spec.commandLine().getOut().println(RelayChoice.of(setup.config().relay()));
             return 0;
         }
     }

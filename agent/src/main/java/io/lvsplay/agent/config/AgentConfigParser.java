@@ -21,7 +21,8 @@ import java.util.regex.PatternSyntaxException;
 public final class AgentConfigParser {
 
     private static final Set<String> TOP_KEYS =
-            Set.of("control", "control_group", "limits", "timeouts", "connect_timeout", "metrics", "event_loops", "buffer_size", "services");
+            Set.of("control", "control_group", "limits", "timeouts", "connect_timeout", "metrics", "event_loops", "buffer_size", "relay",
+                    "services");
     private static final Set<String> SERVICE_KEYS =
             Set.of("service", "check", "inhibit_on_failure", "sorry_server", "alpha", "omega", "send_proxy", "accept_proxy",
                     "transparent");
@@ -70,6 +71,7 @@ public final class AgentConfigParser {
         }
         int loops = top.containsKey("event_loops") ? integer(top.get("event_loops"), 0, 256) : d.eventLoops();
         int buffer = top.containsKey("buffer_size") ? integer(top.get("buffer_size"), 4096, 1 << 20) : d.bufferSize();
+        RelayMode relay = top.containsKey("relay") ? relay(top.get("relay")) : d.relay();
         Map<ServiceKey, ServiceOptions> services = new LinkedHashMap<>();
         if (top.containsKey("services")) {
             YamlNode list = top.get("services");
@@ -84,7 +86,7 @@ public final class AgentConfigParser {
                 services.put(o.service(), o);
             }
         }
-        return new AgentConfig(control, group, timeouts, connect, metrics, loops, buffer, limits, services);
+        return new AgentConfig(control, group, timeouts, connect, metrics, loops, buffer, relay, limits, services);
     }
 
     private Limits limits(YamlNode node) throws InvalidConfigException {
@@ -189,6 +191,20 @@ public final class AgentConfigParser {
             }
         }
         return map.entries();
+    }
+
+    private RelayMode relay(YamlNode node) throws InvalidConfigException {
+        RelayMode mode;
+        try {
+            mode = RelayMode.parse(text(node));
+        } catch (IllegalArgumentException e) {
+            throw error(node, e.getMessage());
+        }
+        String unavailable = mode == RelayMode.SPLICE ? io.lvsplay.agent.net.RelayChoice.spliceUnavailableReason() : null;
+        if (unavailable != null) {
+            throw error(node, "relay: splice cannot work on this host: " + unavailable + " (use auto or nio)");
+        }
+        return mode;
     }
 
     private String text(YamlNode node) throws InvalidConfigException {

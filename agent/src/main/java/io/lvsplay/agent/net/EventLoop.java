@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -28,10 +29,12 @@ public final class EventLoop implements AutoCloseable {
     private final List<LoopResident> residents = new ArrayList<>();
     private final BufferPool buffers;
     private final Supplier<RelaySettings> settings;
+    private final boolean splice;
+    private final LongAdder splicedBytes = new LongAdder();
     private volatile boolean running = true;
     private long lastSweep = System.nanoTime();
 
-    public EventLoop(String name, int bufferSize, Supplier<RelaySettings> settings) {
+    public EventLoop(String name, int bufferSize, boolean splice, Supplier<RelaySettings> settings) {
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -39,6 +42,7 @@ public final class EventLoop implements AutoCloseable {
         }
         this.buffers = new BufferPool(bufferSize);
         this.settings = settings;
+        this.splice = splice;
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
@@ -47,6 +51,18 @@ public final class EventLoop implements AutoCloseable {
     BufferPool buffers() { return buffers; }
 
     RelaySettings settings() { return settings.get(); }
+
+    /** True when this loop's connections switch bulk streams to splice(2). */
+    boolean splices() { return splice; }
+
+    void spliced(int bytes) {
+        splicedBytes.add(bytes);
+    }
+
+    /** Bytes this loop's connections moved with splice (they are in the services' byte counters too). */
+    public long splicedBytes() {
+        return splicedBytes.sum();
+    }
 
     /** Runs the task on the loop thread, soon. */
     public void execute(Runnable task) {

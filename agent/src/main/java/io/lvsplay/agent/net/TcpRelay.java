@@ -19,7 +19,9 @@ import java.util.List;
 /**
  * One proxied TCP connection: client socket, real-server socket and a byte pump each way. A direction that cannot
  * write stops reading (backpressure), a FIN is forwarded with shutdownOutput (half-close), and the connection ends
- * when both directions have forwarded their FIN, on error, or after the ipvsadm idle timeout.
+ * when both directions have forwarded their FIN, on error, or after the ipvsadm idle timeout. A direction copies
+ * through pooled buffers until a read fills a whole buffer; then, where the loop splices, it moves on to splice(2)
+ * through its own pipe (2 descriptors, so short and idle connections never hold one).
  */
 final class TcpRelay extends LoopResident {
     private static final int READS_PER_EVENT = 8;
@@ -236,6 +238,15 @@ final class TcpRelay extends LoopResident {
     }
 
     private void pump(Direction d) {
+        if (d.pipe != null) {
+            splice(d);
+        } else {
+            copy(d);
+        }
+    }
+
+    /** The copying relay: read into a pooled buffer, write it out. */
+    private void copy(Direction d) {
         ByteBuffer buf = loop.buffers().take();
         try {
             for (int round = 0; round < READS_PER_EVENT; round++) {
@@ -261,7 +272,7 @@ final class TcpRelay extends LoopResident {
                     d.sinkKey().interestOpsOr(SelectionKey.OP_WRITE);
                     return;
                 }
-                if (n < buf.capacity()) {
+                if (n < buf.capacity() || startSplicing(d)) {
                     return;
                 }
                 buf.clear();
@@ -275,7 +286,66 @@ final class TcpRelay extends LoopResident {
         }
     }
 
+    /** A read that filled the whole buffer means a bulk stream: from now on the kernel moves it (splice, no copies). */
+    private boolean startSplicing(Direction d) {
+        if (d.pipe != null) {
+            return true;
+        }
+        if (!loop.splices() || d.copyOnly) {
+            return false;
+        }
+        try {
+            d.sourceFd = NativeEpoll.get().fd(d.source());
+            d.sinkFd = NativeEpoll.get().fd(d.sink());
+            d.pipe = SplicePipe.open();
+            return true;
+        } catch (IOException e) {
+            // no descriptor left for a pipe: this connection keeps copying
+            d.copyOnly = true;
+            return false;
+        }
+    }
+
+    /** The zero-copy relay. Reading is on only while the pipe is empty, so the pipe and the buffers never interleave. */
+    private void splice(Direction d) {
+        try {
+            for (int round = 0; round < READS_PER_EVENT; round++) {
+                int n = d.pipe.fill(d.sourceFd);
+                if (n == 0) {
+                    // nothing there, or end of stream: a plain read tells which (and takes any bytes that just came)
+                    copy(d);
+                    return;
+                }
+                lastActivity = System.nanoTime();
+                d.count(n);
+                loop.spliced(n);
+                if (!d.pipe.drain(d.sinkFd)) {
+                    d.sourceKey().interestOpsAnd(~SelectionKey.OP_READ);
+                    d.sinkKey().interestOpsOr(SelectionKey.OP_WRITE);
+                    return;
+                }
+                if (n < SplicePipe.CHUNK) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            abort();
+        }
+    }
+
     private void flush(Direction d) {
+        if (d.pipe != null && d.pipe.holdsBytes()) {
+            try {
+                if (!d.pipe.drain(d.sinkFd)) {
+                    return;
+                }
+            } catch (IOException e) {
+                abort();
+                return;
+            }
+            resume(d);
+            return;
+        }
         if (d.pending == null) {
             d.sinkKey().interestOpsAnd(~SelectionKey.OP_WRITE);
             return;
@@ -291,6 +361,11 @@ final class TcpRelay extends LoopResident {
         }
         loop.buffers().give(d.pending);
         d.pending = null;
+        resume(d);
+    }
+
+    /** The sink took everything: pass on a FIN that came meanwhile, or read the source again. */
+    private void resume(Direction d) {
         d.sinkKey().interestOpsAnd(~SelectionKey.OP_WRITE);
         if (d.eof) {
             forwardFin(d);
@@ -301,7 +376,7 @@ final class TcpRelay extends LoopResident {
 
     /** Source sent FIN and everything before it is delivered: pass the FIN on, keep the other direction open. */
     private void forwardFin(Direction d) {
-        if (d.pending != null || d.shut) {
+        if (d.pending != null || d.shut || (d.pipe != null && d.pipe.holdsBytes())) {
             return;
         }
         try {
@@ -365,6 +440,10 @@ final class TcpRelay extends LoopResident {
                 loop.buffers().give(d.pending);
                 d.pending = null;
             }
+            if (d.pipe != null) {
+                d.pipe.close();
+                d.pipe = null;
+            }
         }
         if (destination != null) {
             destination.connectionClosed(established && !finSeen);
@@ -393,6 +472,11 @@ final class TcpRelay extends LoopResident {
     private final class Direction {
         final boolean inbound;
         ByteBuffer pending;
+        /** Set once this direction relays with splice; its descriptors are cached with it. */
+        SplicePipe pipe;
+        int sourceFd;
+        int sinkFd;
+        boolean copyOnly;
         boolean eof;
         boolean shut;
 

@@ -13,8 +13,7 @@ import java.nio.channels.SocketChannel;
 /**
  * Real-server connections that come from the client's own address (transparent mode, for NAT topologies where the
  * real servers route back through the director), as the kernel's IPVS-NAT delivers them. Java's sockets cannot set
- * IP_TRANSPARENT, so Netty's native epoll library sets it on the relay's own NIO channel, whose descriptor is read
- * through sun.nio.ch (the agent jar's manifest exports it); the relay itself stays the plain NIO one.
+ * IP_TRANSPARENT, so Netty's native epoll library sets it on the relay's own NIO channel ({@link NativeEpoll}).
  * The director must deliver the real servers' answers to the client's address locally: the LVS playbooks add the
  * policy routing (a socket-match mark, an ip rule and a local route table).
  */
@@ -48,44 +47,35 @@ public final class TransparentSockets {
     /** The reflective handles, looked up once. */
     private static final class Support {
         final String problem;
-        final Method fdVal;
         final Constructor<?> linuxSocket;
         final Method setIpTransparent;
 
-        private Support(String problem, Method fdVal, Constructor<?> linuxSocket, Method setIpTransparent) {
+        private Support(String problem, Constructor<?> linuxSocket, Method setIpTransparent) {
             this.problem = problem;
-            this.fdVal = fdVal;
             this.linuxSocket = linuxSocket;
             this.setIpTransparent = setIpTransparent;
         }
 
         static Support load() {
+            String problem = NativeEpoll.get().problem;
+            if (problem != null) {
+                return new Support(problem, null, null);
+            }
             try {
-                Class<?> epoll = Class.forName("io.netty.channel.epoll.Epoll");
-                epoll.getMethod("ensureAvailability").invoke(null);
-                Method fdVal = Class.forName("sun.nio.ch.SelChImpl").getMethod("getFDVal");
                 Class<?> ls = Class.forName("io.netty.channel.epoll.LinuxSocket");
                 Constructor<?> ctor = ls.getDeclaredConstructor(int.class);
                 ctor.setAccessible(true);
                 Method set = ls.getDeclaredMethod("setIpTransparent", boolean.class);
                 set.setAccessible(true);
-                try (SocketChannel probe = SocketChannel.open()) {
-                    fdVal.invoke(probe);
-                }
-                return new Support(null, fdVal, ctor, set);
-            } catch (InvocationTargetException e) {
-                return new Support(String.valueOf(e.getCause()), null, null, null);
-            } catch (IllegalAccessException e) {
-                return new Support("the JVM does not export sun.nio.ch (run the agent with java -jar, or add "
-                        + "--add-exports java.base/sun.nio.ch=ALL-UNNAMED)", null, null, null);
-            } catch (ReflectiveOperationException | IOException | LinkageError | RuntimeException e) {
-                return new Support("Netty's native epoll library does not load here: " + e, null, null, null);
+                return new Support(null, ctor, set);
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                return new Support("Netty's LinuxSocket is not usable here: " + e, null, null);
             }
         }
 
         void setTransparent(SocketChannel ch) throws IOException {
+            int fd = NativeEpoll.get().fd(ch);
             try {
-                int fd = (int) fdVal.invoke(ch);
                 setIpTransparent.invoke(linuxSocket.newInstance(fd), true);
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();

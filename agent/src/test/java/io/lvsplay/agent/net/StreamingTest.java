@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -40,36 +39,10 @@ class StreamingTest {
         }
     }
 
-    /** A backend that runs {@code session} for every connection, on its own thread. */
-    private int backend(SocketSession session) throws IOException {
-        ServerSocket s = new ServerSocket();
-        s.bind(new InetSocketAddress("127.0.0.1", 0));
+    private int backend(Loopback.SocketSession session) throws IOException {
+        ServerSocket s = Loopback.backend(session);
         resources.add(s);
-        Thread t = new Thread(() -> {
-            while (!s.isClosed()) {
-                try {
-                    Socket c = s.accept();
-                    Thread w = new Thread(() -> {
-                        try (c) {
-                            session.run(c);
-                        } catch (IOException ignored) {
-                            // client gone
-                        }
-                    });
-                    w.setDaemon(true);
-                    w.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        t.setDaemon(true);
-        t.start();
         return s.getLocalPort();
-    }
-
-    interface SocketSession {
-        void run(Socket s) throws IOException;
     }
 
     private Agent agent(String rules) throws Exception {
