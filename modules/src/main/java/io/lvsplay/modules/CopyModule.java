@@ -25,7 +25,7 @@ import java.util.Map;
 
 /**
  * Puts a file on the host from {@code content} or a controller file {@code src} (or, with
- * remote_src, a file already on the host). Only files: a directory src is refused.
+ * remote_src, a file already on the host). A controller directory is {@link CopyDirectory}'s.
  */
 public final class CopyModule implements Module {
     private static final ArgSpec SPEC = UnsupportedArgs.fileCommon(ArgSpec.of())
@@ -41,7 +41,8 @@ public final class CopyModule implements Module {
             .arg("group", Type.STR)
             .mutuallyExclusive("src", "content")
             .requiredOneOf("src", "content")
-            .notSupported("directory_mode", "follow", "local_follow", "checksum", "decrypt");
+            .arg("directory_mode", Type.RAW)
+            .notSupported("follow", "local_follow", "checksum", "decrypt");
 
     @Override
     public String name() {
@@ -58,6 +59,9 @@ public final class CopyModule implements Module {
     public Plan plan(ModuleArgs args, ModuleContext ctx) {
         RemoteHost host = ctx.host();
         String src = args.str("src");
+        if (src != null && !args.bool("remote_src", false) && Files.isDirectory(ctx.findFile(src, "files"))) {
+            return CopyDirectory.plan(args, ctx, ctx.findFile(src, "files"), src);
+        }
         byte[] content = src == null ? contentArg(args) : source(args, ctx, src);
         ctx.fileContent(content);
         String dest = args.str("dest");
@@ -94,11 +98,11 @@ public final class CopyModule implements Module {
     }
 
     /* state, mode, owner, group, uid, gid of the destination, as Ansible's copy returns them. */
-    private static Map<String, Object> fileFields(RemoteHost host, String dest) {
+    static Map<String, Object> fileFields(RemoteHost host, String dest) {
         return fileFields(StatFacts.read(host, dest, false));
     }
 
-    private static Map<String, Object> fileFields(Map<String, Object> stat) {
+    static Map<String, Object> fileFields(Map<String, Object> stat) {
         if (stat == null) {
             return Map.of();
         }

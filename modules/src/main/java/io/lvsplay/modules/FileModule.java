@@ -157,6 +157,16 @@ public final class FileModule implements Module {
                 cmd, "remove " + stat.path()));
     }
 
+    /** state=directory without recurse, for a path already read (copy's directories). */
+    static List<Change> plainDirectory(FileStat stat, FileAttributes attrs) {
+        return directory(null, stat, attrs, false, attrs.mode(), null);
+    }
+
+    /** state=link with force, for a path already read (copy's links that cannot be followed). */
+    static List<Change> forcedLink(FileStat stat, FileAttributes attrs, String src) {
+        return link(null, stat, attrs, src, true);
+    }
+
     private static List<Change> directory(RemoteHost host, FileStat stat, FileAttributes attrs, boolean recurse,
                                           Object mode, FileTimes times) {
         if (!stat.exists()) {

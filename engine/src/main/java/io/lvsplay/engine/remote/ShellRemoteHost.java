@@ -197,7 +197,8 @@ public final class ShellRemoteHost implements RemoteHost {
         return -1;
     }
 
-    static FileStat parseStat(String path, String output) {
+    /** Parses "type|mode|owner|group|size" of stat -c '%F|%a|%U|%G|%s', then a link's target line. */
+    public static FileStat parseStat(String path, String output) {
         int newline = output.indexOf('\n');
         String first = newline < 0 ? output : output.substring(0, newline);
         String[] f = first.split("\\|", -1);
