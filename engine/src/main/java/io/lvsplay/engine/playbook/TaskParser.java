@@ -133,7 +133,7 @@ public final class TaskParser {
                 Map<String, Object> roleVars = new LinkedHashMap<>(included.vars());
                 roleVars.putAll(options.vars());
                 return List.of(new Block(RoleEntry.withVars(options, roleVars), roleTasks, List.of(), List.of(), at,
-                        included));
+                        included, role));
             }
         }
         return List.of(parseTask(map, doc, options, role));
