@@ -55,4 +55,24 @@ class AnsibleIdiomsTest extends SemanticsTestBase {
         assertEquals(0, r.exitCode(), r.output());
         assertEquals(java.util.List.of("from-other"), debugMessages(r));
     }
+
+    /** A module's argument string that is a template, not k=v (Ansible's _variable_params), as ansible-playbook 2.14 runs it. */
+    @Test
+    void templatedArgumentStringIsAMappingOfArgumentsOrAFailure() {
+        inventory(ONE_HOST);
+        LvsplayRun.Result r = run("variable-params.yml");
+        assertEquals(0, r.exitCode(), r.output());
+        String malformed = "invalid or malformed argument: 'garbage with a template'";
+        // the failure, then the debug of the registered result
+        assertEquals(java.util.List.of("from a mapping", "written", malformed, malformed), debugMessages(r));
+    }
+
+    @Test
+    void untemplatedWordsInAnArgumentStringAreRefusedAtLoadTime() throws Exception {
+        Files.writeString(base.resolve("bad.yml"), "- hosts: web\n  gather_facts: false\n  tasks:\n    - debug: garbage x=1\n");
+        LvsplayRun.Result r = LvsplayRun.run("run", "-i",
+                Files.writeString(base.resolve("inv.ini"), ONE_HOST).toString(), base.resolve("bad.yml").toString());
+        assertEquals(5, r.exitCode(), r.output());
+        assertTrue(r.output().contains("'garbage' is not in key=value form"), r.output());
+    }
 }

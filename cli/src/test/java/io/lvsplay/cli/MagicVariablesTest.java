@@ -43,4 +43,14 @@ class MagicVariablesTest extends SemanticsTestBase {
         assertEquals("path=vars.j2\nfull=vars.j2\nhost=True\ndate=True\nuid=True\ndest=h1.txt\nmanaged=Ansible managed\n",
                 read("h1.txt"));
     }
+
+    /** As ansible-playbook 2.14 prints for semantics/parent-roles (checked side by side). */
+    @Test
+    void parentRoleNamesListTheRolesWhoseTasksIncludedOrImportedThisOne() {
+        inventory(ONE_HOST);
+        LvsplayRun.Result r = run("parent-roles/site.yml");
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(List.of("top=False", "outer=none", "inner=outer paths=outer", "nested=inner,outer", "nested=outer",
+                "after=none"), debugMessages(r));
+    }
 }

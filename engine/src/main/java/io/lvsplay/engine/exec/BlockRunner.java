@@ -22,7 +22,8 @@ final class BlockRunner {
     }
 
     void run(Block block, List<HostState> hosts, Scope outer, boolean serialHosts) {
-        Scope scope = outer.enter(block.options());
+        Scope entered = outer.enter(block.options());
+        Scope scope = block.includedFrom() == null ? entered : entered.enterRoleIncludedFrom(block.includedFrom());
         Set<HostState> failedBefore = new LinkedHashSet<>();
         hosts.stream().filter(h -> h.failed).forEach(failedBefore::add);
         boolean catches = !block.rescue().isEmpty() || !block.always().isEmpty();

@@ -1,5 +1,6 @@
 package io.lvsplay.engine.exec;
 
+import io.lvsplay.engine.playbook.Role;
 import io.lvsplay.engine.playbook.TaskOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,16 +13,36 @@ import java.util.Map;
  * includes (which Ansible ranks above set_fact).
  */
 record Scope(List<TaskOptions> chain, Map<String, Map<String, Object>> hostVars, String rolePrefix,
-             Map<String, Object> params, Map<String, Map<String, Object>> hostParams) {
+             Map<String, Object> params, Map<String, Map<String, Object>> hostParams, List<Role> parentRoles) {
 
     static Scope of(TaskOptions playOptions) {
-        return new Scope(List.of(playOptions), Map.of(), null, Map.of(), Map.of());
+        return new Scope(List.of(playOptions), Map.of(), null, Map.of(), Map.of(), List.of());
+    }
+
+    /**
+     * Into the tasks of an include_role/import_role written in {@code parent}'s tasks: Ansible's
+     * ansible_parent_role_names/paths, innermost first.
+     */
+    Scope enterRoleIncludedFrom(Role parent) {
+        List<Role> next = new ArrayList<>();
+        next.add(parent);
+        next.addAll(parentRoles);
+        return new Scope(chain, hostVars, rolePrefix, params, hostParams, List.copyOf(next));
+    }
+
+    /** ansible_parent_role_names and ansible_parent_role_paths; none outside an included role. */
+    Map<String, Object> parentRoleVars() {
+        if (parentRoles.isEmpty()) {
+            return Map.of();
+        }
+        return Map.of("ansible_parent_role_names", parentRoles.stream().map(Role::name).toList(),
+                "ansible_parent_role_paths", parentRoles.stream().map(r -> r.dir().toString()).toList());
     }
 
     Scope enter(TaskOptions options) {
         List<TaskOptions> next = new ArrayList<>(chain);
         next.add(options);
-        return new Scope(next, hostVars, rolePrefix, params, hostParams);
+        return new Scope(next, hostVars, rolePrefix, params, hostParams, parentRoles);
     }
 
     /**
@@ -40,7 +61,7 @@ record Scope(List<TaskOptions> chain, Map<String, Map<String, Object>> hostVars,
         TaskOptions o = options;
         TaskOptions withoutVars = o.withVars(Map.of());
         Scope entered = enter(withoutVars);
-        return new Scope(entered.chain, hostVars, rolePrefix, merged, perHost);
+        return new Scope(entered.chain, hostVars, rolePrefix, merged, perHost, parentRoles);
     }
 
     Scope withHostVars(Map<String, Map<String, Object>> vars) {
@@ -50,7 +71,7 @@ record Scope(List<TaskOptions> chain, Map<String, Map<String, Object>> hostVars,
             m.putAll(v);
             merged.put(host, m);
         });
-        return new Scope(chain, merged, rolePrefix, params, hostParams);
+        return new Scope(chain, merged, rolePrefix, params, hostParams, parentRoles);
     }
 
     /** Innermost value of an option: the task's own first, then enclosing blocks, then the play. */
@@ -78,6 +99,7 @@ record Scope(List<TaskOptions> chain, Map<String, Map<String, Object>> hostVars,
     Map<String, Object> vars(String host) {
         Map<String, Object> includeParams = new LinkedHashMap<>(params);
         includeParams.putAll(hostParams.getOrDefault(host, Map.of()));
+        includeParams.putAll(parentRoleVars());
         ScopeVars all = new ScopeVars(includeParams);
         chain.forEach(o -> all.putAll(o.vars()));
         all.putAll(hostVars.getOrDefault(host, Map.of()));

@@ -6,6 +6,7 @@ import io.lvsplay.engine.module.Module;
 import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.playbook.FreeFormArgs;
 import io.lvsplay.engine.playbook.Task;
 import io.lvsplay.engine.playbook.TaskOptions;
 import io.lvsplay.engine.remote.RemoteHost;
@@ -216,11 +217,27 @@ final class TaskInvocation {
                     "The task includes an option with an undefined variable. The error was: " + e.detail(), e);
         }
         Map<String, Object> args = new LinkedHashMap<>(asWritten);
-        ((Map<String, Object>) templated).forEach((k, v) -> {
+        Map<String, Object> given = new LinkedHashMap<>((Map<String, Object>) templated);
+        if (given.containsKey(FreeFormArgs.VARIABLE_PARAMS)) {
+            given = withVariableParams(given);
+        }
+        given.forEach((k, v) -> {
             if (!VarsBuilder.OMIT.equals(v)) {
                 args.put(k, v);
             }
         });
         return args;
+    }
+
+    /** As Ansible's Task._post_validate_args: a mapping adds arguments (those written win), anything else fails. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withVariableParams(Map<String, Object> args) {
+        Object params = args.remove(FreeFormArgs.VARIABLE_PARAMS);
+        if (!(params instanceof Map<?, ?> m)) {
+            throw new ModuleFailure("invalid or malformed argument: '" + params + "'");
+        }
+        Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) m);
+        merged.putAll(args);
+        return merged;
     }
 }

@@ -86,6 +86,34 @@ public final class FreeFormArgs {
         return args;
     }
 
+    /**
+     * The k=v string of a module without free form. As Ansible's ModuleArgsParser, words that are
+     * not k=v are kept as "_variable_params" when they hold a template (at run time a mapping of
+     * further arguments, or a failure), and refused otherwise.
+     */
+    public static Map<String, Object> parseWithVariableParams(String text) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        List<String> rest = new ArrayList<>();
+        for (String word : split(text)) {
+            try {
+                args.putAll(parse(word, false, List.of()));
+            } catch (IllegalArgumentException e) {
+                rest.add(word);
+            }
+        }
+        if (!rest.isEmpty()) {
+            String joined = String.join(" ", rest);
+            if (!joined.contains("{{") && !joined.contains("{%")) {
+                throw new IllegalArgumentException("'" + rest.get(0) + "' is not in key=value form");
+            }
+            args.put(VARIABLE_PARAMS, joined);
+        }
+        return args;
+    }
+
+    /** The argument a templated non-k=v module string becomes (Ansible's name for it). */
+    public static final String VARIABLE_PARAMS = "_variable_params";
+
     /** A free-form command of several lines: split and joined again as Ansible's parse_kv does. */
     private static Map<String, Object> parseLines(String text, List<String> freeFormKeys) {
         Map<String, Object> args = new LinkedHashMap<>();

@@ -32,7 +32,7 @@ final class Inherited {
         }
         if (item instanceof Block b) {
             return new Block(b.options(), withNotify(b.block(), notify), withNotify(b.rescue(), notify),
-                    withNotify(b.always(), notify), b.location(), b.role());
+                    withNotify(b.always(), notify), b.location(), b.role(), b.includedFrom());
         }
         IncludeTasks i = (IncludeTasks) item;
         Apply apply = i.apply() == null ? new Apply(TaskOptions.empty(), notify) : i.apply().plusNotify(notify);

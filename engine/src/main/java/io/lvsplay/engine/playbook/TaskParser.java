@@ -133,7 +133,7 @@ public final class TaskParser {
                 Map<String, Object> roleVars = new LinkedHashMap<>(included.vars());
                 roleVars.putAll(options.vars());
                 return List.of(new Block(RoleEntry.withVars(options, roleVars), roleTasks, List.of(), List.of(), at,
-                        included));
+                        included, role));
             }
         }
         return List.of(parseTask(map, doc, options, role));
@@ -193,7 +193,10 @@ public final class TaskParser {
                 "couldn't resolve module/action '" + written + "'"
                         + suggestion(modules.suggestionsFor(written))));
         Map<String, Object> args = moduleArgs(module, moduleValue, map, doc, written);
-        validateArgs(module, args, doc, map, written);
+        if (!args.containsKey(FreeFormArgs.VARIABLE_PARAMS)) {
+            // with variable params the arguments are known, and checked, only when the task runs
+            validateArgs(module, args, doc, map, written);
+        }
         return newTask(map, doc, options, role, module.name(), written, args);
     }
 
@@ -249,7 +252,8 @@ public final class TaskParser {
                     // like Ansible's parse_kv(check_raw=True): only these are split off a command line
                     keys.retainAll(FREE_FORM_KEYS);
                 }
-                args.putAll(FreeFormArgs.parse(String.valueOf(value), spec.isFreeForm(), keys));
+                args.putAll(spec.isFreeForm() ? FreeFormArgs.parse(String.valueOf(value), true, keys)
+                        : FreeFormArgs.parseWithVariableParams(String.valueOf(value)));
             } catch (IllegalArgumentException e) {
                 throw new PlaybookError(doc.at(map, written), "arguments of '" + written + "': " + e.getMessage()
                         + "; write them as a mapping under the module name");
