@@ -178,6 +178,11 @@ final class TaskInvocation {
                     content -> ctx.listener().fileContent(content, c.noLog()));
             plan = c.module().plan(new ModuleArgs(c.args(), c.module().argSpec()), mctx);
             planned = true;
+            if (plan.result().get("ansible_facts") instanceof Map<?, ?> facts) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> set = (Map<String, ?>) facts;
+                ctx.listener().factsSet(task.args(), set, c.vars());
+            }
             data.putAll(plan.result());
             if (!plan.changesSomething() && Boolean.TRUE.equals(plan.result().get("skipped"))) {
                 // a module that decided not to run (script's creates/removes): Ansible's skipped result
