@@ -39,9 +39,10 @@ public final class CopyModule implements Module {
             .arg("mode", Type.RAW)
             .arg("owner", Type.STR)
             .arg("group", Type.STR)
+            .arg("follow", Type.BOOL, false)
             .mutuallyExclusive("src", "content")
             .requiredOneOf("src", "content")
-            .notSupported("directory_mode", "follow", "local_follow", "checksum", "decrypt");
+            .notSupported("directory_mode", "local_follow", "checksum", "decrypt");
 
     @Override
     public String name() {
@@ -69,10 +70,12 @@ public final class CopyModule implements Module {
             }
             dest = (dest.endsWith("/") ? dest : dest + "/") + Path.of(src).getFileName();
         }
+        ExistingFile existing = FileContentPlanner.throughLinks(host, FileContentPlanner.read(host, dest),
+                args.bool("follow", false));
+        dest = existing.stat().path();
         String checksum = Digests.sha1(content);
         Plan result = Plan.unchanged().withResult(Results.of("dest", dest, "src", src, "checksum", checksum,
                 "size", (long) content.length));
-        ExistingFile existing = FileContentPlanner.read(host, dest);
         if (existing.stat().isDirectory()) {
             throw new ModuleFailure("destination " + dest + " is a directory");
         }
