@@ -39,7 +39,7 @@ public final class TemplateModule implements Module {
             .arg("trim_blocks", Type.BOOL, true)
             .arg("lstrip_blocks", Type.BOOL, false)
             .arg("output_encoding", Type.STR, "utf-8")
-            .notSupported("follow");
+            .arg("follow", Type.BOOL, false);
 
     @Override
     public String name() {
@@ -72,6 +72,8 @@ public final class TemplateModule implements Module {
                 throw new ModuleFailure("destination " + dest + " is a directory");
             }
         }
+        existing = FileContentPlanner.throughLinks(ctx.host(), existing, args.bool("follow", false));
+        dest = existing.stat().path();
         Plan result = Plan.unchanged().withResult(Results.of("dest", dest, "src", template.toString(),
                 "checksum", Digests.sha1(content), "size", (long) content.length));
         if (existing.exists() && !args.bool("force", true)) {

@@ -144,7 +144,8 @@ final class TaskInvocation {
         Map<String, Object> args = templateArgs(task, module, vars);
         List<String> problems = module.argSpec().validate(task.moduleAsWritten(), args, Set.of());
         if (!problems.isEmpty()) {
-            throw new ModuleFailure("invalid arguments for '" + task.moduleAsWritten() + "': " + String.join("; ", problems));
+            // Ansible's module reports the first problem of its argument check
+            throw new ModuleFailure(problems.get(0));
         }
         return args;
     }
@@ -266,9 +267,13 @@ final class TaskInvocation {
             if (!e.detail().contains("is undefined") && !e.detail().contains("has no attribute")) {
                 throw e;
             }
-            // Ansible's words, which playbooks test for (`result.msg is contains 'undefined variable'`)
-            throw new TemplateError(e.source(), e.line(),
-                    "The task includes an option with an undefined variable. The error was: " + e.detail(), e);
+            // Ansible's words, which playbooks test for (`result.msg.startswith('The task includes')`),
+            // with the place after them as Ansible puts it
+            TemplateError undefined = new TemplateError(e.source(), e.line(),
+                    "The task includes an option with an undefined variable. The error was: " + e.detail()
+                            + "\n\nThe error appears to be in '" + task.location() + "'", false);
+            undefined.initCause(e);
+            throw undefined;
         }
         Map<String, Object> args = new LinkedHashMap<>(asWritten);
         Map<String, Object> given = new LinkedHashMap<>((Map<String, Object>) templated);

@@ -33,6 +33,7 @@ public final class PlaybookLoader {
     private int dynamicDepth;
     private Map<String, Object> playVars = Map.of();
     private final RoleLoader roles = new RoleLoader(this);
+    private final DeferredArgumentErrors argumentErrors = new DeferredArgumentErrors();
 
     public PlaybookLoader(ModuleRegistry modules) {
         this(modules, List.of());
@@ -147,6 +148,9 @@ public final class PlaybookLoader {
                 : map.get("serial") instanceof List<?> s ? new ArrayList<>(s) : List.of(map.get("serial"));
         String strategy = map.get("strategy") == null ? "linear" : String.valueOf(map.get("strategy"));
         PlayKeywordValues.check(map, doc);
+        for (List<TaskItem> section : List.of(pre, main, post, handlers)) {
+            argumentErrors.refuseUnhandled(section, FailureHandling.ignoresErrors(options));
+        }
         return new Play(TaskParser.stringOrNull(map.get("name")), hosts, vars, varsFiles, fromFiles, gatherFacts,
                 options, serial, strategy, Boolean.TRUE.equals(TaskParser.boolOrNull(map.get("any_errors_fatal"))),
                 map.get("order"), map.get("force_handlers"), map.get("max_fail_percentage"),
@@ -274,6 +278,11 @@ public final class PlaybookLoader {
         } finally {
             dynamicDepth--;
         }
+    }
+
+    /** An argument error of the task at {@code task}, refused once the play shows nothing handles it. */
+    void deferArgumentError(SourceLocation task, PlaybookError error) {
+        argumentErrors.add(task, error);
     }
 
     /** True while reading the file of a dynamic include (where {@code include:} is dynamic too). */

@@ -274,10 +274,21 @@ public final class TaskParser {
             }
         });
         List<String> problems = module.argSpec().validate(written, args, templated);
-        if (!problems.isEmpty()) {
-            throw new PlaybookError(doc.at(map, written), "invalid arguments for module '" + written + "': "
-                    + String.join("; ", problems));
+        if (problems.isEmpty()) {
+            return;
         }
+        PlaybookError error = new PlaybookError(doc.at(map, written), "invalid arguments for module '" + written + "': "
+                + String.join("; ", problems));
+        if (refusesFeature(module.argSpec(), args)) {
+            throw error;
+        }
+        // Ansible finds these when the task runs: a task whose failure is handled fails then
+        loader.deferArgumentError(doc.at(map), error);
+    }
+
+    /** An argument Ansible has and lvsplay does not implement: refused at load time, handled or not. */
+    private static boolean refusesFeature(ArgSpec spec, Map<String, Object> args) {
+        return args.keySet().stream().anyMatch(k -> spec.notSupported().containsKey(spec.canonical(k)));
     }
 
     static boolean containsJinja(Object value) {
