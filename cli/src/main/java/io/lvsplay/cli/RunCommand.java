@@ -135,7 +135,7 @@ final class RunCommand extends BaseCommand {
             }
             return rc;
         } catch (io.lvsplay.engine.playbook.PlaybookError e) {
-            throw new ExitException(ExitCodes.BAD_INPUT, e.getMessage());
+            throw new ExitException(ExitCodes.BAD_INPUT, e.report());
         }
     }
 
@@ -145,7 +145,8 @@ final class RunCommand extends BaseCommand {
         return new RunOptions(check, diff, connection.forks(config), tags, skipTags, startAtTask, limit, extra,
                 output.verbosity(), connection.become(config), connection.becomeUser(config), becomePassword,
                 connection.user(config), connection.privateKey(config), policy, connection.timeout(config),
-                forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false), connection.connectionType());
+                forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false), connection.connectionType(),
+                config.bool(Setting.ERROR_ON_MISSING_HANDLER).orElse(true));
     }
 
     private static String askBecomePassword() {

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The command-line choices that steer a run (ansible-playbook's options). forceHandlers: --force-handlers
  * or ansible.cfg's force_handlers, the default of the play keyword. connection: -c (ssh, local), the
- * default of the connection keyword (null: ssh).
+ * default of the connection keyword (null: ssh). errorOnMissingHandler: ansible.cfg's error_on_missing_handler
+ * (a notify no handler answers fails the run; else a warning).
  */
 public record RunOptions(
         boolean check,
@@ -28,40 +29,41 @@ public record RunOptions(
         HostKeyPolicy hostKeyPolicy,
         int connectTimeoutSeconds,
         boolean forceHandlers,
-        String connection) {
+        String connection,
+        boolean errorOnMissingHandler) {
 
     public static RunOptions defaults() {
         return new RunOptions(false, false, 10, List.of(), List.of(), null, null, Map.of(), 0, false, null, null,
-                null, null, HostKeyPolicy.STRICT, 10, false, null);
+                null, null, HostKeyPolicy.STRICT, 10, false, null, true);
     }
 
     public RunOptions withCheck(boolean value) {
         return new RunOptions(value, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
                 becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds,
-                forceHandlers, connection);
+                forceHandlers, connection, errorOnMissingHandler);
     }
 
     public RunOptions withDiff(boolean value) {
         return new RunOptions(check, value, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
                 becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds,
-                forceHandlers, connection);
+                forceHandlers, connection, errorOnMissingHandler);
     }
 
     public RunOptions withExtraVars(Map<String, Object> value) {
         return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, value, verbosity, become,
                 becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds,
-                forceHandlers, connection);
+                forceHandlers, connection, errorOnMissingHandler);
     }
 
     public RunOptions withForceHandlers(boolean value) {
         return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
                 becomeUser, becomePassword, remoteUser, privateKey, hostKeyPolicy, connectTimeoutSeconds, value,
-                connection);
+                connection, errorOnMissingHandler);
     }
 
     public RunOptions withHostKeyPolicy(HostKeyPolicy value) {
         return new RunOptions(check, diff, forks, tags, skipTags, startAtTask, limit, extraVars, verbosity, become,
                 becomeUser, becomePassword, remoteUser, privateKey, value, connectTimeoutSeconds,
-                forceHandlers, connection);
+                forceHandlers, connection, errorOnMissingHandler);
     }
 }
