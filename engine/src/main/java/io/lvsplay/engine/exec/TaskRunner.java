@@ -22,7 +22,7 @@ final class TaskRunner {
         this.invocation = new TaskInvocation(ctx);
         this.policy = new ResultPolicy(ctx.templar());
         this.loops = new LoopDriver(ctx.templar());
-        this.outcomes = new TaskOutcomes(ctx.modules(), ctx.templar());
+        this.outcomes = new TaskOutcomes(ctx.modules(), ctx.templar(), ctx.notifier());
     }
 
     TaskResult run(Task task, HostState host, Scope scope) {
