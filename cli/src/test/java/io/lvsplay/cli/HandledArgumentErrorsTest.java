@@ -2,6 +2,7 @@ package io.lvsplay.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvsplay.it.LvsplayRun;
 import java.nio.file.Files;
@@ -25,5 +26,14 @@ class HandledArgumentErrorsTest extends SemanticsTestBase {
                 False|parameters are mutually exclusive: msg|var
                 """, read("results"));
         assertFalse(Files.exists(file("never")));
+    }
+
+    @Test
+    void anUnhandledArgumentErrorInAnIncludedFileIsRefusedBeforeAnyHostIsTouched() {
+        inventory(ONE_HOST);
+        LvsplayRun.Result r = run("unhandled-error-in-include.yml");
+        assertEquals(5, r.exitCode(), r.output());
+        assertTrue(r.output().contains("unhandled-error-in-include-tasks.yml:2"), r.output());
+        assertFalse(Files.exists(file("touched")));
     }
 }

@@ -92,4 +92,11 @@ class HandlersTest extends SemanticsTestBase {
         assertEquals(5, r.exitCode(), r.output());
         assertTrue(r.output().contains("ERROR! Using a block as a handler is not supported."), r.output());
     }
+
+    @Test
+    void aHandlerInAStaticallyIncludedHandlerFileIsNotifiedByName() {
+        LvsplayRun.Result r = run("handlers-include.yml");
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(debugMessages(r).contains("included-ran"), r.stdout());
+    }
 }

@@ -82,6 +82,12 @@ final class PlayHandlers {
             List<TaskOptions> inner = new ArrayList<>(enclosing);
             inner.add(block.options());
             block.block().forEach(child -> add(child, List.copyOf(inner), group));
+        } else if (item instanceof IncludeTasks inc && inc.isStatic() && inc.preloaded() != null && inc.loop() == null
+                && (inc.params() == null || inc.params().isEmpty())) {
+            // the old `include:` of a static file in a handler list is static (Ansible 2.14): its tasks are handlers
+            List<TaskOptions> inner = new ArrayList<>(enclosing);
+            inner.add(inc.options());
+            inc.preloaded().forEach(child -> add(child, List.copyOf(inner), group));
         } else {
             handlers.add(new Handler(item, enclosing, group));
         }

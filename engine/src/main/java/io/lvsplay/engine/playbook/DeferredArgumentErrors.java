@@ -31,9 +31,11 @@ final class DeferredArgumentErrors {
                 refuseUnhandled(b.block(), handled || FailureHandling.handlesBody(b));
                 refuseUnhandled(b.rescue(), here);
                 refuseUnhandled(b.always(), here);
-            } else if (item instanceof IncludeTasks inc && inc.isStatic() && inc.preloaded() != null) {
-                // a dynamic include's file is Ansible's to read at run time, and so are its errors
-                refuseUnhandled(inc.preloaded(), here);
+            } else if (item instanceof IncludeTasks inc && inc.preloaded() != null) {
+                // a file lvsplay could read before the run is checked before the run (Ansible would read a
+                // dynamic include's file only when reached); the include's own ignore_errors does not
+                // reach the tasks of a dynamic include, an enclosing rescue does
+                refuseUnhandled(inc.preloaded(), inc.isStatic() ? here : handled);
             }
         }
     }
