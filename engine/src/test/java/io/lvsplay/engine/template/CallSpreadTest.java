@@ -46,4 +46,9 @@ class CallSpreadTest {
     RuntimeException error = assertThrows(RuntimeException.class, () -> render("{{ phrases | join(*phrases) }}"));
     assertTrue(error.getMessage().contains("lvsplay does not support *args or **kwargs in a filter"), error.getMessage());
   }
+
+  @Test
+  void macroCallsSpreadToo() {
+    assertEquals("Hello World-Olá Mundo", render("{% macro m(a, b) %}{{ a }}-{{ b }}{% endmacro %}{{ m(*phrases) }}"));
+  }
 }
