@@ -24,7 +24,7 @@ final class ExitHandler implements CommandLine.IExecutionExceptionHandler, Comma
             return exit.code();
         }
         if (isBadInput(ex)) {
-            err.println("ERROR! " + ex.getMessage());
+            err.println("ERROR! " + (ex instanceof PlaybookError pe ? pe.report() : ex.getMessage()));
             err.println(NOTHING_RUN);
             err.flush();
             return ExitCodes.BAD_INPUT;

@@ -120,6 +120,11 @@ final class ProgressLine implements RunListener {
     }
 
     @Override
+    public void factsSet(Map<String, Object> asWritten, Map<String, ?> facts, Map<String, Object> vars) {
+        inner.factsSet(asWritten, facts, vars);
+    }
+
+    @Override
     public synchronized void noHostsLeft() {
         stop();
         inner.noHostsLeft();

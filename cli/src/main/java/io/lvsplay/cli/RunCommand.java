@@ -139,7 +139,7 @@ final class RunCommand extends BaseCommand {
             }
             return rc;
         } catch (io.lvsplay.engine.playbook.PlaybookError e) {
-            throw new ExitException(ExitCodes.BAD_INPUT, e.getMessage());
+            throw new ExitException(ExitCodes.BAD_INPUT, e.report());
         }
     }
 
@@ -150,7 +150,7 @@ final class RunCommand extends BaseCommand {
                 output.verbosity(), connection.become(config), connection.becomeUser(config), becomePassword,
                 connection.user(config), connection.privateKey(config), policy, connection.timeout(config),
                 forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false), connection.connectionType(),
-                controllerContext());
+                controllerContext(), config.bool(Setting.ERROR_ON_MISSING_HANDLER).orElse(true));
     }
 
     /** The controller's surroundings, read here once: the engine reads no environment of its own. */

@@ -70,4 +70,26 @@ class HandlersTest extends SemanticsTestBase {
         assertEquals(2, r.exitCode(), r.output());
         assertFalse(Files.exists(file("handled")));
     }
+
+    @Test
+    void everyHandlerListeningToATopicRuns() {
+        LvsplayRun.Result r = run("handlers-listen-all.yml");
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(debugMessages(r).contains("first=True second=True"), r.stdout());
+    }
+
+    @Test
+    void notifyingAHandlerThatDoesNotExistEndsTheRun() {
+        LvsplayRun.Result r = run("handlers-missing.yml");
+        assertTrue(r.exitCode() != 0, r.output());
+        assertTrue(r.output().contains("ERROR! The requested handler 'no_such_handler' was not found in either the"
+                + " main handlers list nor in the listening handlers list"), r.output());
+    }
+
+    @Test
+    void aBlockInsideAHandlerBlockIsRefusedAtLoadTime() {
+        LvsplayRun.Result r = run("handlers-nested-block.yml");
+        assertEquals(5, r.exitCode(), r.output());
+        assertTrue(r.output().contains("ERROR! Using a block as a handler is not supported."), r.output());
+    }
 }

@@ -81,6 +81,27 @@ class OutputTest extends SemanticsTestBase {
         }
     }
 
+    /** A file nobody wrote in this run (stat alone reads it) and a fact made from a secret show nothing of it. */
+    @Test
+    void aStatOnlySecretFileAndAFactMadeFromASecretShowNothingOfIt() throws Exception {
+        inventory(ONE_HOST);
+        String authkeys = "auth 1\n1 sha1 Hb8Secret\n";
+        Files.writeString(file("authkeys"), authkeys);
+        for (String[] options : new String[][] {{"-vvv", "--diff"}, {"--json"}}) {
+            LvsplayRun.Result r = run("secret-derived.yml", options);
+            assertEquals(0, r.exitCode(), r.output());
+            for (String algorithm : new String[] {"MD5", "SHA-1", "SHA-256"}) {
+                String digest = HexFormat.of().formatHex(MessageDigest.getInstance(algorithm)
+                        .digest(authkeys.getBytes(StandardCharsets.UTF_8)));
+                assertFalse(r.output().contains(digest), algorithm + " of authkeys: " + r.output());
+            }
+            assertFalse(r.output().contains("Hb8Secret"), r.output());
+            assertFalse(r.output().contains("HB8SECRET"), r.output());
+            assertTrue(r.stdout().contains("\"hb_key\": \"********\""), r.stdout());
+            assertTrue(r.stdout().contains("10.10.10.12"), r.stdout());
+        }
+    }
+
     @Test
     void secretNamedVariableNeverAppearsEvenInAFailure() {
         LvsplayRun.Result r = run("secrets.yml", "-v");

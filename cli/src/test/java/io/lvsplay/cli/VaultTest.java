@@ -62,6 +62,30 @@ class VaultTest {
         }
     }
 
+    /** set_fact copies and transforms of a vaulted value stay secret under their new names and when registered. */
+    @Test
+    void aFactMadeFromAVaultedValueIsMaskedUnderItsNewNameAndWhenRegistered() throws IOException {
+        String inline = VaultKeyring.encrypt(SECRET, PW).lines().map(l -> "      " + l + "\n").reduce("", String::concat);
+        Files.writeString(dir.resolve("pw"), "vault-pw\n");
+        Files.writeString(dir.resolve("inv.ini"), "[web]\nh1 ansible_connection=local\n");
+        Path pb = Files.writeString(dir.resolve("facts.yml"), "- hosts: web\n  gather_facts: false\n  vars:\n"
+                + "    tok: !vault |\n" + inline + "  tasks:\n"
+                + "    - set_fact:\n        same: \"{{ tok }}\"\n        shouted: \"{{ tok | upper }}\"\n"
+                + "        encoded: \"{{ tok | b64encode }}\"\n      register: made\n"
+                + "    - debug: var=shouted\n    - debug: var=made\n"
+                + "    - debug: msg=\"{{ encoded }}\"\n");
+        for (String extra : List.of("-vvv", "--json")) {
+            LvsplayRun.Result r = run("run", "-i", dir.resolve("inv.ini").toString(), pb.toString(),
+                    "--vault-password-file", dir.resolve("pw").toString(), extra);
+            assertEquals(0, r.exitCode(), r.output());
+            for (String derived : List.of(SECRET, SECRET.toUpperCase(java.util.Locale.ROOT),
+                    java.util.Base64.getEncoder().encodeToString(SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+                assertFalse(r.output().contains(derived), derived + " in " + r.output());
+            }
+            assertTrue(r.stdout().contains("\"shouted\": \"********\""), r.stdout());
+        }
+    }
+
     @Test
     void withoutAPasswordTheRunStopsBeforeAnyTaskNamingTheFile() throws IOException {
         Path pb = project();

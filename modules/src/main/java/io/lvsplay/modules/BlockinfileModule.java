@@ -8,6 +8,7 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.Probe;
 import io.lvsplay.modules.FileContentPlanner.DesiredFile;
 import io.lvsplay.modules.FileContentPlanner.ExistingFile;
 import io.lvsplay.modules.support.Results;
@@ -45,6 +46,11 @@ public final class BlockinfileModule implements Module {
     @Override
     public ArgSpec argSpec() {
         return SPEC;
+    }
+
+    @Override
+    public List<Probe> probes(ModuleArgs args) {
+        return List.of(Probe.snapshot(args.str("path")));
     }
 
     @Override

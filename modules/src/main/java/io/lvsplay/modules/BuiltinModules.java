@@ -38,6 +38,7 @@ public final class BuiltinModules {
                 new io.lvsplay.modules.packages.PackageFactsModule(),
                 new io.lvsplay.modules.system.SystemdModule(),
                 new io.lvsplay.modules.system.ServiceFactsModule(),
+                new io.lvsplay.modules.system.SysvinitModule(),
                 new io.lvsplay.modules.system.ModprobeModule(),
                 new io.lvsplay.modules.system.HostnameModule(),
                 new io.lvsplay.modules.network.IptablesModule(),

@@ -39,10 +39,11 @@ public final class CopyModule implements Module {
             .arg("mode", Type.RAW)
             .arg("owner", Type.STR)
             .arg("group", Type.STR)
+            .arg("follow", Type.BOOL, false)
             .mutuallyExclusive("src", "content")
             .requiredOneOf("src", "content")
             .arg("directory_mode", Type.RAW)
-            .notSupported("follow", "local_follow", "checksum", "decrypt");
+            .notSupported("local_follow", "checksum", "decrypt");
 
     @Override
     public String name() {
@@ -73,10 +74,12 @@ public final class CopyModule implements Module {
             }
             dest = (dest.endsWith("/") ? dest : dest + "/") + Path.of(src).getFileName();
         }
+        ExistingFile existing = FileContentPlanner.throughLinks(host, FileContentPlanner.read(host, dest),
+                args.bool("follow", false));
+        dest = existing.stat().path();
         String checksum = Digests.sha1(content);
         Plan result = Plan.unchanged().withResult(Results.of("dest", dest, "src", src, "checksum", checksum,
                 "size", (long) content.length));
-        ExistingFile existing = FileContentPlanner.read(host, dest);
         if (existing.stat().isDirectory()) {
             throw new ModuleFailure("destination " + dest + " is a directory");
         }

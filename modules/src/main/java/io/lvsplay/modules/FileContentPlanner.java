@@ -9,6 +9,7 @@ import io.lvsplay.engine.remote.FileSnapshot;
 import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
+import io.lvsplay.engine.transport.ExecResult;
 import io.lvsplay.modules.support.Digests;
 import io.lvsplay.modules.support.Results;
 import java.nio.ByteBuffer;
@@ -57,6 +58,24 @@ final class FileContentPlanner {
             throw new ModuleFailure("Path " + path + " is a directory !", Results.of("rc", 256));
         }
         return existing;
+    }
+
+    /**
+     * copy's and template's {@code follow}: with it, a dest that is a link to something that exists
+     * is written through, at its real path (Python's os.path.realpath); without it, or when the link
+     * dangles, the link is replaced by a file, even when the content is the same, as Ansible's copy does.
+     */
+    static ExistingFile throughLinks(RemoteHost host, ExistingFile existing, boolean follow) {
+        if (!existing.stat().isLink()) {
+            return existing;
+        }
+        if (follow) {
+            ExecResult real = host.run("realpath -e -- " + ShellQuote.quote(existing.stat().path()));
+            if (real.ok()) {
+                return read(host, real.stdout().strip());
+            }
+        }
+        return new ExistingFile(existing.stat(), null);
     }
 
     static List<Change> plan(ExistingFile existing, DesiredFile desired) {

@@ -9,6 +9,7 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.Probe;
 import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
@@ -50,6 +51,11 @@ public final class FileModule implements Module {
     @Override
     public ArgSpec argSpec() {
         return SPEC;
+    }
+
+    @Override
+    public List<Probe> probes(ModuleArgs args) {
+        return List.of(Probe.stat(args.str("path")));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellQuote;
 import io.lvsplay.engine.transport.ExecResult;
+import io.lvsplay.modules.support.Digests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ public final class StatModule implements Module {
             .arg("get_attributes", Type.BOOL, true).aliases("attr", "attributes")
             .choice("checksum_algorithm", "sha1", "md5", "sha1", "sha224", "sha256", "sha384", "sha512")
             .aliases("checksum", "checksum_algo");
+
+    /** Larger files are digested on the host (reading them would cost more than the secret check is worth). */
+    static final long READ_LIMIT = 1 << 20;
 
     /* lsattr's letters, named as Ansible's FILE_ATTRIBUTES */
     private static final Map<Character, String> ATTRIBUTES = Map.ofEntries(
@@ -54,12 +58,16 @@ public final class StatModule implements Module {
         if (stat == null) {
             return Plan.unchanged(Map.of("stat", Map.of("exists", false)));
         }
-        if ((boolean) stat.get("isreg") && (boolean) stat.get("readable")) {
-            if (args.bool("get_md5", false)) {
-                stat.put("md5", checksum(host, path, "md5"));
+        boolean md5 = args.bool("get_md5", false);
+        boolean sum = args.bool("get_checksum", true);
+        if ((boolean) stat.get("isreg") && (boolean) stat.get("readable") && (md5 || sum)) {
+            byte[] content = readSmall(host, path, stat, ctx);
+            if (md5) {
+                stat.put("md5", content != null ? Digests.of("md5", content) : checksum(host, path, "md5"));
             }
-            if (args.bool("get_checksum", true)) {
-                stat.put("checksum", checksum(host, path, args.str("checksum_algorithm")));
+            if (sum) {
+                String algorithm = args.str("checksum_algorithm");
+                stat.put("checksum", content != null ? Digests.of(algorithm, content) : checksum(host, path, algorithm));
             }
         }
         if (args.bool("get_mime", true)) {
@@ -69,6 +77,22 @@ public final class StatModule implements Module {
             attributes(host, path, stat);
         }
         return Plan.unchanged(Map.of("stat", stat));
+    }
+
+    /**
+     * A file up to READ_LIMIT is read and its digests computed here: content that carries a secret
+     * (an authkeys no task of this run wrote) is then recognised and its checksum masked in the
+     * output. Null for a larger file: the host computes its digests.
+     */
+    static byte[] readSmall(RemoteHost host, String path, Map<String, Object> stat, ModuleContext ctx) {
+        if (!(stat.get("size") instanceof Number size) || size.longValue() > READ_LIMIT) {
+            return null;
+        }
+        byte[] content = host.readFile(path).orElse(null);
+        if (content != null) {
+            ctx.fileContent(content);
+        }
+        return content;
     }
 
     private static String checksum(RemoteHost host, String path, String algorithm) {

@@ -9,6 +9,7 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.Probe;
 import io.lvsplay.engine.module.RemoteCommand;
 import io.lvsplay.engine.remote.FileStat;
 import io.lvsplay.engine.remote.RemoteHost;
@@ -81,6 +82,13 @@ public final class SysctlModule implements Module {
         return Plan.changes(changes, Results.of("name", key, "value", value, "sysctl_file", file));
     }
 
+    @Override
+    public List<Probe> probes(ModuleArgs args) {
+        boolean present = "present".equals(args.str("state"));
+        return List.of(Probe.command(readScript(args.str("name").strip(), args.str("sysctl_file"),
+                present && args.bool("sysctl_set", false))));
+    }
+
     /* Ansible writes booleans as 1/0 and strips surrounding blanks. */
     static String desiredValue(Object raw, String key) {
         if (raw == null) {
@@ -104,14 +112,7 @@ public final class SysctlModule implements Module {
      * separated by a marker line. A missing file prints only the absence mark.
      */
     private static SysctlState read(RemoteHost host, String key, String file, boolean wantLive) {
-        String f = ShellQuote.quote(file);
-        String live = wantLive
-                ? "v=$(sysctl -n -- " + ShellQuote.quote(key) + " 2>&1); printf '%s\\n%s' \"$?\" \"$v\"; "
-                : "printf '0\\n'; ";
-        String sep = ShellQuote.quote(SEPARATOR);
-        ExecResult r = host.run("export LC_ALL=C; " + live + "printf %s " + sep + "; "
-                + "if [ -e " + f + " ]; then stat -c '%a|%U|%G' -- " + f + " && printf %s " + sep
-                + " && cat -- " + f + "; else printf absent; fi");
+        ExecResult r = host.run(readScript(key, file, wantLive));
         String out = r.stdout();
         String[] parts = out.split(java.util.regex.Pattern.quote(SEPARATOR), 3);
         if (!r.ok() || parts.length < 2) {
@@ -130,6 +131,17 @@ public final class SysctlModule implements Module {
             existing = new ExistingFile(new FileStat(file, "file", mode, s[1], s[2], bytes.length, null), bytes);
         }
         return new SysctlState(existing, liveOk, liveOk ? liveText : null, liveOk ? null : liveText);
+    }
+
+    private static String readScript(String key, String file, boolean wantLive) {
+        String f = ShellQuote.quote(file);
+        String live = wantLive
+                ? "v=$(sysctl -n -- " + ShellQuote.quote(key) + " 2>&1); printf '%s\\n%s' \"$?\" \"$v\"; "
+                : "printf '0\\n'; ";
+        String sep = ShellQuote.quote(SEPARATOR);
+        return "export LC_ALL=C; " + live + "printf %s " + sep + "; "
+                + "if [ -e " + f + " ]; then stat -c '%a|%U|%G' -- " + f + " && printf %s " + sep
+                + " && cat -- " + f + "; else printf absent; fi";
     }
 
     private static java.util.Optional<Change> liveChange(String key, String value, SysctlState state,

@@ -8,6 +8,7 @@ import io.lvsplay.engine.module.ModuleArgs;
 import io.lvsplay.engine.module.ModuleContext;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
+import io.lvsplay.engine.module.Probe;
 import io.lvsplay.modules.FileContentPlanner.DesiredFile;
 import io.lvsplay.modules.FileContentPlanner.ExistingFile;
 import io.lvsplay.engine.template.TemplateOptions;
@@ -38,7 +39,7 @@ public final class TemplateModule implements Module {
             .arg("trim_blocks", Type.BOOL, true)
             .arg("lstrip_blocks", Type.BOOL, false)
             .arg("output_encoding", Type.STR, "utf-8")
-            .notSupported("follow");
+            .arg("follow", Type.BOOL, false);
 
     @Override
     public String name() {
@@ -49,6 +50,11 @@ public final class TemplateModule implements Module {
     @Override
     public ArgSpec argSpec() {
         return SPEC;
+    }
+
+    @Override
+    public List<Probe> probes(ModuleArgs args) {
+        return List.of(Probe.snapshot(args.str("dest")));
     }
 
     @Override
@@ -66,6 +72,8 @@ public final class TemplateModule implements Module {
                 throw new ModuleFailure("destination " + dest + " is a directory");
             }
         }
+        existing = FileContentPlanner.throughLinks(ctx.host(), existing, args.bool("follow", false));
+        dest = existing.stat().path();
         Plan result = Plan.unchanged().withResult(Results.of("dest", dest, "src", template.toString(),
                 "checksum", Digests.sha1(content), "size", (long) content.length));
         if (existing.exists() && !args.bool("force", true)) {

@@ -121,4 +121,28 @@ class CopyModuleTest {
         assertEquals("file", again.get("state"));
         assertEquals(written.get("uid"), again.get("uid"));
     }
+
+    @Test
+    void followWritesThroughALinkAndKeepsIt() throws Exception {
+        Path target = dir.resolve("motd");
+        write(target, "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("motd.link"), target);
+        Map<String, Object> args = args("content", "hello\n", "dest", link.toString(), "follow", true);
+        Plan plan = host().plan(copy, args);
+        assertEquals(target.toString(), plan.result().get("dest"));
+        host().apply(plan);
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("hello\n", read(target));
+        assertFalse(host().plan(copy, args).changesSomething());
+    }
+
+    @Test
+    void withoutFollowALinkIsReplacedByAFile() throws Exception {
+        Path target = dir.resolve("motd");
+        write(target, "hello\n");
+        Path link = Files.createSymbolicLink(dir.resolve("motd.link"), target);
+        host().apply(host().plan(copy, args("content", "hello\n", "dest", link.toString())));
+        assertFalse(Files.isSymbolicLink(link));
+        assertEquals("hello\n", read(link));
+    }
 }

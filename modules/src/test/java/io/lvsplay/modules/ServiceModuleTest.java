@@ -10,13 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
 import io.lvsplay.engine.remote.Become;
-import io.lvsplay.engine.remote.FileStat;
-import io.lvsplay.engine.remote.RemoteHost;
 import io.lvsplay.engine.remote.ShellRemoteHost;
-import io.lvsplay.engine.transport.ExecResult;
 import io.lvsplay.engine.transport.LocalConnection;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,45 +80,6 @@ class ServiceModuleTest {
                 () -> host.plan(service, args("name", "keepalived", "state", "started")));
         assertEquals("cannot manage service keepalived: no systemd and no /etc/init.d/keepalived on local",
                 e.getMessage());
-    }
-
-    /** This machine, with /etc/ and /run/ in commands pointing into a temp directory. */
-    private record RedirectedHost(Path root) implements RemoteHost {
-        private static final ShellRemoteHost REAL = new ShellRemoteHost(new LocalConnection("local"), Become.NONE);
-
-        private String redirect(String command) {
-            return command.replace("/etc/", root + "/etc/").replace("/run/", root + "/run/");
-        }
-
-        @Override
-        public String hostName() {
-            return "local";
-        }
-
-        @Override
-        public ExecResult run(String command) {
-            return REAL.run(redirect(command));
-        }
-
-        @Override
-        public ExecResult run(String command, byte[] stdin) {
-            return REAL.run(redirect(command), stdin);
-        }
-
-        @Override
-        public Optional<byte[]> readFile(String path) {
-            return REAL.readFile(redirect(path));
-        }
-
-        @Override
-        public FileStat stat(String path) {
-            return REAL.stat(redirect(path));
-        }
-
-        @Override
-        public void writeFile(String path, byte[] content, String mode, String owner, String group) {
-            REAL.writeFile(redirect(path), content, mode, owner, group);
-        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.lvsplay.modules.TestHost.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvsplay.engine.module.ModuleFailure;
 import io.lvsplay.engine.module.Plan;
@@ -57,5 +58,31 @@ class TemplateModuleTest {
     void validateWithoutPercentSIsRefused() {
         assertThrows(ModuleFailure.class, () -> host().plan(template, args("src", "vip.conf.j2",
                 "dest", dir.resolve("x").toString(), "validate", "true")));
+    }
+
+    @Test
+    void followWritesThroughALinkAndKeepsIt() throws Exception {
+        Path target = dir.resolve("vip.conf");
+        write(target, "old\n");
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("vip.link"), target);
+        Map<String, Object> args = args("src", "vip.conf.j2", "dest", link.toString(), "follow", true);
+        Plan plan = host().plan(template, args);
+        assertEquals(target.toString(), plan.result().get("dest"));
+        host().apply(plan);
+        assertTrue(java.nio.file.Files.isSymbolicLink(link));
+        assertEquals("vip=10.0.0.100\n", read(target));
+        assertFalse(host().plan(template, args).changesSomething());
+    }
+
+    @Test
+    void withoutFollowALinkIsReplacedByAFileEvenWithTheSameContent() throws Exception {
+        Path target = dir.resolve("vip.conf");
+        write(target, "vip=10.0.0.100\n");
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("vip.link"), target);
+        Map<String, Object> args = args("src", "vip.conf.j2", "dest", link.toString());
+        host().apply(host().plan(template, args));
+        assertFalse(java.nio.file.Files.isSymbolicLink(link));
+        assertEquals("vip=10.0.0.100\n", read(link));
+        assertFalse(host().plan(template, args).changesSomething());
     }
 }

@@ -14,71 +14,107 @@ public final class IpvsadmSave {
 
     private static final Map<String, String> MODES = Map.of("-g", "dr", "-m", "nat", "-i", "tun");
 
+    private static final int MAX_PROBLEMS = 50;
+
     private IpvsadmSave() {
     }
 
     public static List<VirtualService> parse(String text, String source) {
         Map<String, Builder> services = new LinkedHashMap<>();
         String[] lines = text.split("\n", -1);
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             String where = source + ":" + (i + 1);
-            String[] t = line.split("\\s+");
-            if (t.length < 3 || !(t[1].equals("-t") || t[1].equals("-u"))) {
-                throw new ImportException(where + ": lvsplay import reads TCP and UDP services (-t/-u), not: " + line);
-            }
-            String protocol = t[1].equals("-t") ? "tcp" : "udp";
-            String[] vip = hostPort(t[2], where);
-            String key = protocol + " " + t[2];
-            if (t[0].equals("-A")) {
-                Builder b = new Builder(vip[0], Integer.parseInt(vip[1]), protocol);
-                for (int k = 3; k < t.length; k++) {
-                    switch (t[k]) {
-                        case "-s" -> b.scheduler = value(t, ++k, where);
-                        case "-p" -> b.persistence = Integer.parseInt(value(t, ++k, where));
-                        default -> throw new ImportException(where + ": lvsplay import does not support the service option " + t[k]);
-                    }
+            try {
+                parseLine(line, where, services);
+            } catch (ImportException e) {
+                problems.add(e.getMessage());
+                if (problems.size() == MAX_PROBLEMS) {
+                    problems.add(source + ": more bad lines follow; stopped after " + MAX_PROBLEMS);
+                    break;
                 }
-                services.put(key, b);
-            } else if (t[0].equals("-a")) {
-                Builder b = services.get(key);
-                if (b == null) {
-                    throw new ImportException(where + ": real server for " + key + " before its service (-A)");
-                }
-                String[] rs = null;
-                String mode = null;
-                int weight = 1;
-                for (int k = 3; k < t.length; k++) {
-                    switch (t[k]) {
-                        case "-r" -> rs = hostPort(value(t, ++k, where), where);
-                        case "-g", "-m", "-i" -> mode = MODES.get(t[k]);
-                        case "-w" -> weight = Integer.parseInt(value(t, ++k, where));
-                        default -> throw new ImportException(where + ": lvsplay import does not support the real server option " + t[k]);
-                    }
-                }
-                if (rs == null || mode == null) {
-                    throw new ImportException(where + ": a real server needs -r ADDRESS:PORT and -g, -m or -i");
-                }
-                if (b.mode != null && !b.mode.equals(mode)) {
-                    throw new ImportException(where + ": " + key + " mixes forwarding methods (" + b.mode + " and " + mode
-                            + "); lvs_mode is one per cluster");
-                }
-                b.mode = mode;
-                b.realServers.add(new VirtualService.RealServer(rs[0], Integer.parseInt(rs[1]), weight));
-            } else {
-                throw new ImportException(where + ": expected -A or -a (ipvsadm -Sn output), got " + t[0]);
             }
         }
+        if (!problems.isEmpty()) {
+            // every bad line at once, and nothing written: the caller writes only what parsed whole
+            throw new ImportException(String.join("\n", problems));
+        }
         return services.values().stream().map(Builder::build).toList();
+    }
+
+    private static void parseLine(String line, String where, Map<String, Builder> services) {
+        String[] t = line.split("\\s+");
+        if (t.length >= 2 && (t[1].equals("-f") || t[1].equals("--fwmark-service"))) {
+            throw new ImportException(where + ": lvsplay does not support firewall-mark services (-f): import the "
+                    + "TCP/UDP services the mark groups as -t/-u services instead");
+        }
+        if (t.length < 3 || !(t[1].equals("-t") || t[1].equals("-u"))) {
+            throw new ImportException(where + ": lvsplay import reads TCP and UDP services (-t/-u), not: " + cut(line));
+        }
+        String protocol = t[1].equals("-t") ? "tcp" : "udp";
+        String[] vip = hostPort(t[2], where);
+        String key = protocol + " " + t[2];
+        if (t[0].equals("-A")) {
+            Builder b = new Builder(vip[0], number(vip[1], "port", where), protocol);
+            for (int k = 3; k < t.length; k++) {
+                switch (t[k]) {
+                    case "-s" -> b.scheduler = value(t, ++k, where);
+                    case "-p" -> b.persistence = number(value(t, ++k, where), t[k - 1], where);
+                    default -> throw new ImportException(where + ": lvsplay import does not support the service option " + cut(t[k]));
+                }
+            }
+            services.put(key, b);
+        } else if (t[0].equals("-a")) {
+            Builder b = services.get(key);
+            if (b == null) {
+                throw new ImportException(where + ": real server for " + key + " before its service (-A)");
+            }
+            String[] rs = null;
+            String mode = null;
+            int weight = 1;
+            for (int k = 3; k < t.length; k++) {
+                switch (t[k]) {
+                    case "-r" -> rs = hostPort(value(t, ++k, where), where);
+                    case "-g", "-m", "-i" -> mode = MODES.get(t[k]);
+                    case "-w" -> weight = number(value(t, ++k, where), t[k - 1], where);
+                    default -> throw new ImportException(where + ": lvsplay import does not support the real server option " + cut(t[k]));
+                }
+            }
+            if (rs == null || mode == null) {
+                throw new ImportException(where + ": a real server needs -r ADDRESS:PORT and -g, -m or -i");
+            }
+            if (b.mode != null && !b.mode.equals(mode)) {
+                throw new ImportException(where + ": " + key + " mixes forwarding methods (" + b.mode + " and " + mode
+                        + "); lvs_mode is one per cluster");
+            }
+            b.mode = mode;
+            b.realServers.add(new VirtualService.RealServer(rs[0], number(rs[1], "port", where), weight));
+        } else {
+            throw new ImportException(where + ": expected -A or -a (ipvsadm -Sn output), got " + cut(t[0]));
+        }
+    }
+
+    private static int number(String text, String what, String where) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ImportException(where + ": " + what + " must be a whole number, not '" + cut(text) + "'");
+        }
+    }
+
+    /** A line as quoted in an error: a 2 MB line is not echoed back whole. */
+    static String cut(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "... (" + text.length() + " characters)";
     }
 
     static String[] hostPort(String s, String where) {
         int colon = s.lastIndexOf(':');
         if (colon < 0 || s.startsWith("[")) {
-            throw new ImportException(where + ": expected IPv4ADDRESS:PORT, got " + s);
+            throw new ImportException(where + ": expected IPv4ADDRESS:PORT, got " + cut(s));
         }
         return new String[] {s.substring(0, colon), s.substring(colon + 1)};
     }

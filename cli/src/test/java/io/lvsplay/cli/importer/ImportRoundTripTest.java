@@ -128,6 +128,30 @@ class ImportRoundTripTest {
         assertTrue(mixed.getMessage().contains("m:3: ") && mixed.getMessage().contains("mixes forwarding methods"), mixed.getMessage());
     }
 
+    @Test
+    void everyBadLineIsReportedWithFileAndLineAtOnce() {
+        ImportException e = assertThrows(ImportException.class, () -> IpvsadmSave.parse(
+                "-A -t 1.2.3.4:80 -s wrr -p 300\ngarbage here\n-a -t 1.2.3.4:80 -r 10.0.0.1:80 -g -w heavy\n"
+                        + "-A -f 1 -s rr\n-A -u 1.2.3.4:http -s rr\n-a -t 1.2.3.4:80 -r 10.0.0.2:80 -g -w 3\n", "bad.rules"));
+        List<String> lines = e.getMessage().lines().toList();
+        assertEquals(4, lines.size(), e.getMessage());
+        assertTrue(lines.get(0).startsWith("bad.rules:2: "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("bad.rules:3: -w must be a whole number, not 'heavy'"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("bad.rules:4: lvsplay does not support firewall-mark services (-f)"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("bad.rules:5: port must be a whole number, not 'http'"), lines.get(3));
+    }
+
+    @Test
+    void aHugeLineIsCutInTheErrorAndAFloodOfBadLinesStopsAtFifty() {
+        ImportException huge = assertThrows(ImportException.class,
+                () -> IpvsadmSave.parse("-A -t 1.2.3.4:80 " + "x".repeat(2_000_000) + "\n", "huge.rules"));
+        assertTrue(huge.getMessage().length() < 300, huge.getMessage().length() + " characters");
+        ImportException flood = assertThrows(ImportException.class,
+                () -> IpvsadmSave.parse("junk\n".repeat(100_000), "flood.rules"));
+        assertEquals(51, flood.getMessage().lines().count());
+        assertTrue(flood.getMessage().endsWith("flood.rules: more bad lines follow; stopped after 50"), flood.getMessage());
+    }
+
     static void write(Path out, List<VirtualService> services, KeepalivedConf.Import ka) throws IOException {
         Files.createDirectories(out.resolve("group_vars"));
         Files.writeString(out.resolve("inventory.ini"), ClusterFiles.inventory(

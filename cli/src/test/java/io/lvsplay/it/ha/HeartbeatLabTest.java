@@ -62,8 +62,8 @@ class HeartbeatLabTest {
     void upAndApply(@TempDir Path stateDir) throws Exception {
         // this recipe's image (with heartbeat and ldirectord), not whatever lvsplay-lab:latest was last tagged
         String image = LabImage.ensureBuilt(LabFixture.repoRoot());
-        lab = Lab.up(LabSpec.builder().name("lvsplay-lvs").topology(LabTopology.HA).realServers(2)
-                .lanSubnet("10.250.8.0/24").scheduler("rr").image(image).stateDir(stateDir).build());
+        lab = Lab.up(LabSpec.builder().name(System.getProperty("it.heartbeat.lab", "lvsplay-lvs")).topology(LabTopology.HA).realServers(2)
+                .lanSubnet(System.getProperty("it.heartbeat.subnet", "10.250.8.0/24")).scheduler("rr").image(image).stateDir(stateDir).build());
         invalidRun = run("-e", "heartbeat_auth_secret=short1", "-e", "heartbeat_deadtime=2");
         touchedByInvalidRun = lab.host("director1").exec("test -e /etc/ha.d/authkeys || test -e /opt/lvsplay").ok();
         firstRun = run();
@@ -121,6 +121,17 @@ class HeartbeatLabTest {
         assertFalse(lab.host("director2").exec("ldirectord ldirectord.cf status").ok(), "and not on the standby");
         assertFalse(table("director2").contains(lab.vip()), "the standby's agent has no services");
         assertEquals(Set.of("Real Server 1 (" + rs("rs1") + ")", "Real Server 2 (" + rs("rs2") + ")"), answers(10));
+    }
+
+    /** ldirectord's fallback is 127.0.0.1:8081: the sorry page answers there and on no other address (not the VIP). */
+    @Test
+    @Order(3)
+    void theSorryPageListensOnLoopbackOnly() {
+        for (String d : List.of("director1", "director2")) {
+            assertTrue(lab.host(d).run("curl -s --max-time 3 http://127.0.0.1:8081/").contains("Sorry"), d);
+            assertFalse(lab.host(d).exec("for a in $(hostname -I); do curl -s --max-time 3 http://$a:8081/ && exit 0; done; exit 1").ok(),
+                    d + " answers with the sorry page on another address");
+        }
     }
 
     @Test

@@ -76,4 +76,35 @@ class SecretDigestsLabTest {
         }
         assertTrue(result.stdout().contains("\"checksum\": \"********\""), result.stdout());
     }
+
+    /**
+     * An authkeys put on the host before the run (no task writes it: stat alone reads it), and a fact
+     * made from the secret: neither the file's digests nor the fact's value are printed.
+     */
+    @Test
+    void aStatOnlySecretFileAndAFactMadeFromTheSecretShowNothing() throws Exception {
+        rs1.exec("mkdir -p /etc/ha.d && printf 'auth 1\\n1 sha1 %s\\n' " + SECRET + " > /etc/ha.d/authkeys");
+        Path playbook = work.resolve("stat-only.yml");
+        Files.writeString(playbook, "- hosts: realservers\n  gather_facts: false\n  vars:\n    heartbeat_auth_secret: "
+                + SECRET + "\n  tasks:\n"
+                + "    - stat:\n        path: /etc/ha.d/authkeys\n        get_md5: true\n"
+                + "    - stat:\n        path: /etc/ha.d/authkeys\n        checksum_algorithm: sha256\n"
+                + "    - set_fact:\n        hb_key: \"{{ heartbeat_auth_secret | reverse }}\"\n      register: made\n"
+                + "    - debug:\n        var: made\n");
+
+        LvsplayRun.Result result = LvsplayRun.run("run", "-i", inventory.toString(), playbook.toString(), "-vvv", "--diff");
+        System.out.println(result.output());
+
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(rs1.fileContent("/etc/ha.d/authkeys").contains("1 sha1 " + SECRET));
+        assertFalse(result.output().contains(SECRET), "the secret is in the output");
+        assertFalse(result.output().contains(new StringBuilder(SECRET).reverse().toString()), "the derived fact is in the output");
+        for (String sum : new String[] {"sha1sum", "md5sum", "sha256sum"}) {
+            String digest = rs1.exec(sum + " /etc/ha.d/authkeys").split("\\s", 2)[0];
+            assertFalse(digest.isEmpty(), sum);
+            assertFalse(result.output().contains(digest), sum + " of the authkeys is in the output");
+        }
+        assertTrue(result.stdout().contains("\"checksum\": \"********\""), result.stdout());
+        assertTrue(result.stdout().contains("\"hb_key\": \"********\""), result.stdout());
+    }
 }

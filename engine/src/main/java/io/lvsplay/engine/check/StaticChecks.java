@@ -2,6 +2,7 @@ package io.lvsplay.engine.check;
 
 import io.lvsplay.engine.inventory.Inventory;
 import io.lvsplay.engine.playbook.Block;
+import io.lvsplay.engine.playbook.FailureHandling;
 import io.lvsplay.engine.playbook.FileSearch;
 import io.lvsplay.engine.playbook.IncludeTasks;
 import io.lvsplay.engine.playbook.Play;
@@ -57,7 +58,7 @@ public final class StaticChecks {
                     continue;
                 }
                 for (List<TaskItem> section : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
-                    checkItems(section, known, play);
+                    checkItems(section, known, play, FailureHandling.ignoresErrors(play.options()));
                 }
             }
         }
@@ -120,8 +121,13 @@ public final class StaticChecks {
         }
     }
 
-    private void checkItems(List<TaskItem> items, Set<String> known, Play play) {
+    /**
+     * {@code handled}: a failure of these items is handled (rescue, ignore_errors); an undefined
+     * name in a handled task's arguments is left to fail the task at run time, as in Ansible.
+     */
+    private void checkItems(List<TaskItem> items, Set<String> known, Play play, boolean handled) {
         for (TaskItem item : items) {
+            boolean here = handled || FailureHandling.handlesOwn(item);
             checkTemplateSyntax(item);
             if (item instanceof Task t && t.module().equals("template")) {
                 checkTemplate(t, play, known);
@@ -132,18 +138,18 @@ public final class StaticChecks {
             Set<String> guarded = new HashSet<>();
             item.options().when().forEach(w -> guarded.addAll(VariableReferences.guardedNames(w)));
             checkNames(item, item.options().when(), known, guarded, "when", play);
-            if (item instanceof Task t) {
+            if (item instanceof Task t && !here) {
                 checkNames(t, List.of(t.args()), known, guarded, "arguments", play);
                 // with a `when`, Ansible reports a loop's undefined variable only if the condition holds
                 if (t.loop() != null && t.options().when().isEmpty()) {
                     checkNames(t, List.of(String.valueOf(t.loop())), known, guarded, "loop", play);
                 }
             } else if (item instanceof Block b) {
-                checkItems(b.block(), known, play);
-                checkItems(b.rescue(), known, play);
-                checkItems(b.always(), known, play);
+                checkItems(b.block(), known, play, handled || FailureHandling.handlesBody(b));
+                checkItems(b.rescue(), known, play, here);
+                checkItems(b.always(), known, play, here);
             } else if (item instanceof IncludeTasks inc && inc.preloaded() != null) {
-                checkItems(inc.preloaded(), known, play);
+                checkItems(inc.preloaded(), known, play, here);
             }
         }
     }

@@ -20,6 +20,7 @@ public enum Setting {
     VAULT_ENCRYPT_IDENTITY("defaults", "vault_encrypt_identity", "ANSIBLE_VAULT_ENCRYPT_IDENTITY"),
     GATHERING("defaults", "gathering", "ANSIBLE_GATHERING"),
     FORCE_HANDLERS("defaults", "force_handlers", "ANSIBLE_FORCE_HANDLERS"),
+    ERROR_ON_MISSING_HANDLER("defaults", "error_on_missing_handler", "ANSIBLE_ERROR_ON_MISSING_HANDLER"),
     BECOME("privilege_escalation", "become", "ANSIBLE_BECOME"),
     BECOME_METHOD("privilege_escalation", "become_method", "ANSIBLE_BECOME_METHOD"),
     BECOME_USER("privilege_escalation", "become_user", "ANSIBLE_BECOME_USER"),

@@ -44,7 +44,7 @@ final class ConnectionPool implements AutoCloseable {
         boolean local = "local".equals(String.valueOf(vars.get("ansible_connection")).trim());
         String host = local ? inventoryName + LOCAL : inventoryName;
         if (local && !open.containsKey(host)) {
-            open.putIfAbsent(host, new TimedConnection(new LocalConnection(inventoryName)));
+            open.putIfAbsent(host, kept(new LocalConnection(inventoryName)));
         }
         Connection existing = open.get(host);
         if (existing != null) {
@@ -111,14 +111,18 @@ final class ConnectionPool implements AutoCloseable {
     private Connection connect(String host, Map<String, Object> vars) {
         ConnectionSettings s = ConnectionSettings.of(host, connectionVars(vars));
         if (s.local()) {
-            return new TimedConnection(new LocalConnection(host));
+            return kept(new LocalConnection(host));
         }
         long start = System.nanoTime();
         try {
-            return new TimedConnection(connector.connect(targets.of(host, s)));
+            return kept(connector.connect(targets.of(host, s)));
         } finally {
             add(host, 0, System.nanoTime() - start);
         }
+    }
+
+    private static Connection kept(Connection raw) {
+        return new PrefetchingConnection(new TimedConnection(raw));
     }
 
     private void add(String host, int slot, long value) {
@@ -130,7 +134,7 @@ final class ConnectionPool implements AutoCloseable {
 
     /** Keeps the counts of a connection that is closed before the end of the run. */
     private void retire(String host, Connection c) {
-        if (c instanceof TimedConnection t) {
+        if (c instanceof PrefetchingConnection t) {
             add(host, 2, t.commandNanos());
         }
         add(host, 3, c.roundTrips());
@@ -151,7 +155,7 @@ final class ConnectionPool implements AutoCloseable {
         });
         open.forEach((host, c) -> {
             long[] a = all.computeIfAbsent(host.replace(LOCAL, ""), k -> new long[4]);
-            a[2] += c instanceof TimedConnection t ? t.commandNanos() : 0;
+            a[2] += c instanceof PrefetchingConnection t ? t.commandNanos() : 0;
             a[3] += c.roundTrips();
         });
         Map<String, HostTransportStats> out = new LinkedHashMap<>();

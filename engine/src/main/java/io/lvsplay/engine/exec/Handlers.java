@@ -1,72 +1,82 @@
 package io.lvsplay.engine.exec;
 
+import io.lvsplay.engine.playbook.Block;
+import io.lvsplay.engine.playbook.IncludeTasks;
+import io.lvsplay.engine.playbook.PlaybookError;
 import io.lvsplay.engine.playbook.Task;
 import io.lvsplay.engine.playbook.TaskItem;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Handlers: tasks notify them by name (or "role : name") or by a listen topic; a flush runs each
- * notified handler once, in the order the handlers are written, on the hosts that notified it.
+ * A flush: each handler, in the order the handlers are written, runs on the hosts of the flush it
+ * was notified for, and that uses up their notification (a handler notified again later runs again at
+ * a later flush; one that a later handler notifies runs in the same flush). Handlers run in the
+ * play's scope with the keywords of their own handler block. An include_tasks handler runs the file's
+ * tasks as handlers right away on the hosts it was notified for; they cannot be notified by name.
  */
 final class Handlers {
     private final PlayContext ctx;
     private final TaskListRunner tasks;
+    private final IncludeRunner includes;
 
-    Handlers(PlayContext ctx, TaskListRunner tasks) {
+    Handlers(PlayContext ctx, TaskListRunner tasks, IncludeRunner includes) {
         this.ctx = ctx;
         this.tasks = tasks;
+        this.includes = includes;
     }
 
-    void flush(List<HostState> hosts, Scope scope) {
-        flush(hosts, scope, List.of());
+    void flush(List<HostState> hosts) {
+        flush(hosts, List.of());
     }
 
     /**
      * {@code forced}: hosts that failed but still run their notified handlers (force_handlers: the
      * hosts that failed in the section just ended).
      */
-    void flush(List<HostState> hosts, Scope scope, List<HostState> forced) {
-        for (TaskItem item : ctx.play().handlers()) {
-            if (!(item instanceof Task handler)) {
-                continue;
-            }
-            List<HostState> notified = new ArrayList<>();
-            for (HostState host : hosts) {
-                if (!host.active() && !forced.contains(host)) {
-                    continue;
-                }
-                synchronized (host.notified) {
-                    if (matches(handler, host.notified)) {
-                        notified.add(host);
-                    }
-                }
-            }
+    void flush(List<HostState> hosts, List<HostState> forced) {
+        Scope play = Scope.of(ctx.play().options());
+        for (PlayHandlers.Handler handler : ctx.handlers().all()) {
+            List<HostState> notified = hosts.stream()
+                    .filter(h -> (h.active() || forced.contains(h)) && handler.isNotified(h.name)).toList();
             if (notified.isEmpty()) {
                 continue;
             }
-            tasks.dispatch().run(handler, notified, scope, true, false);
-            for (HostState host : notified) {
-                synchronized (host.notified) {
-                    host.notified.remove(handler.options().name());
-                    host.notified.removeAll(handler.listen());
-                    if (handler.role() != null) {
-                        host.notified.remove(handler.role().name() + " : " + handler.options().name());
-                    }
-                }
+            try {
+                run(handler.item, notified, handler.scope(play), forced);
+            } finally {
+                // after the run, as Ansible: a handler that notifies itself does not run again
+                notified.forEach(h -> handler.ran(h.name));
             }
         }
     }
 
-    private static boolean matches(Task handler, Set<String> notified) {
-        String name = handler.options().name();
-        if (name != null && notified.contains(name)) {
-            return true;
+    private void run(TaskItem item, List<HostState> hosts, Scope scope, List<HostState> forced) {
+        if (item instanceof IncludeTasks include) {
+            includes.run(include, hosts, scope, true, (items, on, inner) -> runIncluded(items, on, inner, forced));
+            return;
         }
-        if (name != null && handler.role() != null && notified.contains(handler.role().name() + " : " + name)) {
-            return true;
+        Task handler = (Task) item;
+        if ("flush_handlers".equals(String.valueOf(handler.args().get("_raw_params")).trim())
+                && handler.module().equals("meta")) {
+            throw new PlaybookError(handler.location(), "flush_handlers cannot be used as a handler");
         }
-        return handler.listen().stream().anyMatch(notified::contains);
+        tasks.dispatch().run(handler, hosts, scope, true, false);
+        tasks.checkLimits(handler, scope, hosts);
+    }
+
+    /** The tasks of an include handler, each a handler of the hosts still running (or forced). */
+    private void runIncluded(List<TaskItem> items, List<HostState> hosts, Scope scope, List<HostState> forced) {
+        for (TaskItem item : items) {
+            List<HostState> left = hosts.stream().filter(h -> h.active() || forced.contains(h) && !h.unreachable)
+                    .toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            if (item instanceof Block block) {
+                runIncluded(block.block(), left, scope.enter(block.options()), forced);
+            } else {
+                run(item, left, scope, forced);
+            }
+        }
     }
 }

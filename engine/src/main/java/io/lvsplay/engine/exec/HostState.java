@@ -1,11 +1,9 @@
 package io.lvsplay.engine.exec;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 
-/** What the run knows about one host: facts, registered results and set_facts, handlers notified, failure. */
+/** What the run knows about one host: facts, registered results and set_facts, failure. */
 final class HostState {
     final String name;
     final HostStats stats;
@@ -14,7 +12,6 @@ final class HostState {
     final Map<String, Object> runVars = new LinkedHashMap<>();
     /** include_vars results: above task vars, below set_fact (Ansible's vars cache). */
     final Map<String, Object> includedVars = new LinkedHashMap<>();
-    final Set<String> notified = new LinkedHashSet<>();
     volatile boolean failed;
     /** How many times meta: clear_host_errors ran: a failure remembered across an always is then forgotten. */
     volatile int errorsCleared;

@@ -1,7 +1,6 @@
 package io.lvsplay.engine.exec;
 
 import io.lvsplay.engine.playbook.IncludeTasks;
-import io.lvsplay.engine.playbook.PlaybookError;
 import io.lvsplay.engine.playbook.TaskItem;
 import io.lvsplay.engine.template.TemplateError;
 import java.nio.file.Files;
@@ -26,7 +25,17 @@ final class IncludeRunner {
         this.fanout = fanout;
     }
 
+    /** What runs the included tasks on the hosts that include them. */
+    interface Body {
+        void run(List<TaskItem> items, List<HostState> hosts, Scope scope);
+    }
+
     void run(IncludeTasks include, List<HostState> hosts, Scope outer, boolean serialHosts) {
+        run(include, hosts, outer, false, (items, on, scope) -> tasks.run(items, on, scope, serialHosts));
+    }
+
+    /** {@code handlers}: the include is a handler, so the file is read as a handler list. */
+    void run(IncludeTasks include, List<HostState> hosts, Scope outer, boolean handlers, Body body) {
         Scope scope = outer.enterInclude(include.options(), Map.of());
         Map<String, Map<String, Object>> params = new LinkedHashMap<>();
         Map<String, List<HostState>> byFile = new LinkedHashMap<>();
@@ -63,19 +72,20 @@ final class IncludeRunner {
         scope = include.isStatic() ? outer.enterInclude(include.options(), Map.of()).withHostVars(params)
                 : outer.enterInclude(include.options(), params);
         for (Map.Entry<String, List<HostState>> entry : byFile.entrySet()) {
-            List<TaskItem> items;
-            try {
-                items = include.preloaded() != null ? include.preloaded() : load(entry.getKey(), include);
-            } catch (PlaybookError e) {
-                // as Ansible: a dynamic include that does not load fails its hosts when it is reached
-                entry.getValue().forEach(h -> fanout.record(TaskResult.failure(h.name, e.getMessage()), h));
+            List<TaskItem> items = include.preloaded() != null ? include.preloaded()
+                    : load(entry.getKey(), include, handlers);
+            if (items == null) {
+                // as Ansible: a file that is not there fails the hosts that include it (one that does
+                // not parse ends the run)
+                String reason = "Could not find or access '" + entry.getKey() + "' on the Ansible Controller.";
+                entry.getValue().forEach(h -> fanout.record(TaskResult.failure(h.name, reason), h));
                 continue;
             }
             if (include.apply() != null) {
                 items = include.apply().wrap(items, include.location(), include.role());
             }
             if (include.loop() == null) {
-                tasks.run(items, entry.getValue(), scope, serialHosts);
+                body.run(items, entry.getValue(), scope);
                 continue;
             }
             int rounds = entry.getValue().stream().mapToInt(h -> loopsByHost.getOrDefault(h.name, List.of()).size())
@@ -90,12 +100,13 @@ final class IncludeRunner {
                         roundHosts.add(h);
                     }
                 }
-                tasks.run(items, roundHosts, scope.withHostVars(perHost), serialHosts);
+                body.run(items, roundHosts, scope.withHostVars(perHost));
             }
         }
     }
 
-    private List<TaskItem> load(String file, IncludeTasks include) {
+    /** The included file's tasks (handlers), or null when no such file is found. */
+    private List<TaskItem> load(String file, IncludeTasks include, boolean handlers) {
         List<Path> candidates = new ArrayList<>();
         if (include.role() != null) {
             candidates.add(include.role().dir().resolve("tasks").resolve(file));
@@ -105,9 +116,10 @@ final class IncludeRunner {
         candidates.add(ctx.play().baseDir().resolve(file));
         for (Path p : candidates) {
             if (Files.isRegularFile(p)) {
-                return ctx.loader().loadIncludedTasks(p, include.role());
+                return handlers ? ctx.loader().loadIncludedHandlers(p, include.role())
+                        : ctx.loader().loadIncludedTasks(p, include.role());
             }
         }
-        throw new PlaybookError(include.location(), "included task file '" + file + "' not found; looked in: " + candidates);
+        return null;
     }
 }

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * loop / with_*: evaluates the items, runs the task once per item with the loop variables bound
@@ -22,26 +24,69 @@ final class LoopDriver {
         this.templar = templar;
     }
 
-    /** {@code body} runs one item: it gets the item's variables and its label. */
-    TaskResult run(Task task, String host, Map<String, Object> vars, BiFunction<Map<String, Object>, String, TaskResult> body) {
+    /**
+     * {@code body} runs one item: it gets the item's variables and its label. {@code probe} tells, for
+     * an item's variables, the reads its plan will start with: those of all items go to the host first,
+     * in one round trip, and each item's plan is answered from them until something is applied.
+     */
+    TaskResult run(Task task, String host, Map<String, Object> vars, BiFunction<Map<String, Object>, String, TaskResult> body,
+                   Function<Map<String, Object>, Optional<TaskInvocation.Probed>> probe) {
         List<Object> items = LoopItems.evaluate(task.loop(), templar, vars, task.location().toString());
         LoopControlValues control = LoopControlValues.resolve(task, templar, vars);
+        // with a pause or until the items wait for something on the host: each reads it when its turn comes
+        List<PrefetchingConnection> prefetched = items.size() > 1 && control.pauseSeconds() <= 0 && task.until().isEmpty()
+                ? prefetch(task, vars, items, control, probe) : List.of();
+        try {
+            return runItems(task, host, vars, body, items, control);
+        } finally {
+            prefetched.forEach(PrefetchingConnection::forget);
+        }
+    }
+
+    private List<PrefetchingConnection> prefetch(Task task, Map<String, Object> vars, List<Object> items,
+                                                 LoopControlValues control,
+                                                 Function<Map<String, Object>, Optional<TaskInvocation.Probed>> probe) {
+        Map<PrefetchingConnection, List<PrefetchingConnection.Read>> reads = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            probe.apply(itemVars(task, vars, items, i, control))
+                    .ifPresent(p -> reads.computeIfAbsent(p.connection(), c -> new ArrayList<>()).addAll(p.reads()));
+        }
+        reads.forEach((connection, list) -> {
+            try {
+                connection.prefetch(list);
+            } catch (RuntimeException e) {
+                // the items read one by one and meet the problem themselves
+                connection.forget();
+            }
+        });
+        return List.copyOf(reads.keySet());
+    }
+
+    private Map<String, Object> itemVars(Task task, Map<String, Object> vars, List<Object> items, int i,
+                                         LoopControlValues control) {
+        Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+        itemVars.put(task.loopVar(), items.get(i));
+        itemVars.put("ansible_loop_var", task.loopVar());
+        if (task.loopIndexVar() != null) {
+            itemVars.put(task.loopIndexVar(), i);
+            itemVars.put("ansible_index_var", task.loopIndexVar());
+        }
+        if (control.extended()) {
+            itemVars.put("ansible_loop", control.info(items, i));
+        }
+        return itemVars;
+    }
+
+    private TaskResult runItems(Task task, String host, Map<String, Object> vars,
+                                BiFunction<Map<String, Object>, String, TaskResult> body, List<Object> items,
+                                LoopControlValues control) {
         List<TaskResult> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
             if (i > 0) {
                 control.pause();
             }
-            Map<String, Object> itemVars = new LinkedHashMap<>(vars);
-            itemVars.put(task.loopVar(), item);
-            itemVars.put("ansible_loop_var", task.loopVar());
-            if (task.loopIndexVar() != null) {
-                itemVars.put(task.loopIndexVar(), i);
-                itemVars.put("ansible_index_var", task.loopIndexVar());
-            }
-            if (control.extended()) {
-                itemVars.put("ansible_loop", control.info(items, i));
-            }
+            Map<String, Object> itemVars = itemVars(task, vars, items, i, control);
             TaskResult itemResult;
             String label = null;
             try {

@@ -70,7 +70,7 @@ final class MetaActions {
 
     private void act(String action, List<HostState> chosen, List<HostState> all, Scope scope) {
         switch (action) {
-            case "flush_handlers" -> tasks.handlers().flush(chosen, scope);
+            case "flush_handlers" -> tasks.handlers().flush(chosen);
             case "end_play" -> {
                 ctx.states().values().forEach(h -> h.ended = true);
                 tasks.endPlay();

@@ -45,7 +45,7 @@ final class PlayRunner {
             for (var section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
                 List<HostState> failedBefore = batchStates.stream().filter(h -> h.failed).toList();
                 tasks.runSection(section, batchStates, scope);
-                tasks.handlers().flush(batchStates, scope, forcedHandlers(batchStates, failedBefore, tasks));
+                tasks.handlers().flush(batchStates, forcedHandlers(batchStates, failedBefore, tasks));
             }
             if (tasks.aborted()) {
                 run.listener().noHostsLeft();

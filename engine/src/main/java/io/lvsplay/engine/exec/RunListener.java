@@ -36,6 +36,13 @@ public interface RunListener {
     default void fileContent(byte[] content, boolean noLog) {
     }
 
+    /**
+     * Facts a task set (set_fact, include_vars), with the task's arguments as written and the vars
+     * they were rendered with: a fact made from a secret is a secret under its new name.
+     */
+    default void factsSet(Map<String, Object> asWritten, Map<String, ?> facts, Map<String, Object> vars) {
+    }
+
     void noHostsLeft();
 
     void recap(Map<String, HostStats> stats);

@@ -111,6 +111,7 @@ final class TaskDispatch {
                 other.failed = true;
                 continue;
             }
+            // the result is the first host's: so is its notify, as in Ansible's strategy
             if (task.register() != null) {
                 Object registered;
                 synchronized (first.runVars) {
@@ -118,11 +119,6 @@ final class TaskDispatch {
                 }
                 synchronized (other.runVars) {
                     other.runVars.put(task.register(), registered);
-                }
-            }
-            if (result.changed()) {
-                synchronized (other.notified) {
-                    other.notified.addAll(task.notifies());
                 }
             }
         }

@@ -61,11 +61,7 @@ final class TaskInvocation {
                 return result(host, TaskStatus.SKIPPED, delegate, label, Map.of("msg", "skipped, running in check mode"),
                         List.of(), traits);
             }
-            Map<String, Object> args = templateArgs(task, module, vars);
-            List<String> problems = module.argSpec().validate(task.moduleAsWritten(), args, Set.of());
-            if (!problems.isEmpty()) {
-                throw new ModuleFailure("invalid arguments for '" + task.moduleAsWritten() + "': " + String.join("; ", problems));
-            }
+            Map<String, Object> args = validArgs(task, module, vars);
             Call call = new Call(task, host, module, args, vars, check, diff, delegate, target, label,
                     Boolean.TRUE.equals(FlagKeywords.resolve(scope, task.options(), "no_log", TaskOptions::noLog,
                             ctx.templar(), () -> vars, task.location().toString())));
@@ -100,6 +96,60 @@ final class TaskInvocation {
         }
     }
 
+    /** A host's connection and the commands an invocation's plan will start with on it. */
+    record Probed(PrefetchingConnection connection, List<PrefetchingConnection.Read> reads) {
+    }
+
+    /**
+     * The reads the module declares for this invocation ({@link Module#probes}), as its connection will
+     * receive them; empty when it declares none or the invocation would not plan on a host now
+     * (runs on the controller, skipped in check mode, async, a timeout, arguments that do not hold).
+     * Nothing is sent: only the connection is opened, as the invocation itself would.
+     */
+    java.util.Optional<Probed> probed(Task task, HostState host, Scope scope, Map<String, Object> vars) {
+        try {
+            Module module = module(task, vars);
+            Set<Module.Trait> traits = module.traits();
+            String where = task.location().toString();
+            if (traits.contains(Module.Trait.RUNS_ON_CONTROLLER)
+                    || KeywordInts.value(ctx.templar(), "timeout", task.timeout(), 0, vars, where) > 0
+                    || KeywordInts.value(ctx.templar(), "async", task.async(), 0, vars, where) > 0
+                    || settings.checkMode(task, scope, vars) && !traits.contains(Module.Trait.SUPPORTS_CHECK_MODE)) {
+                return java.util.Optional.empty();
+            }
+            var probes = module.probes(new ModuleArgs(validArgs(task, module, vars), module.argSpec()));
+            if (probes.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            String delegate = settings.delegate(task, scope, vars);
+            String target = delegate != null ? delegate : host.name;
+            Map<String, Object> targetVars = settings.connectionVars(target.equals(host.name) ? vars : delegateVars(target),
+                    task, scope);
+            if (!(ctx.connections().get(target, targetVars) instanceof PrefetchingConnection connection)) {
+                return java.util.Optional.empty();
+            }
+            ReadRecorder recorder = new ReadRecorder(connection.hostName());
+            RemoteHost recording = remote(recorder, task, scope, vars);
+            List<PrefetchingConnection.Read> reads = probes.stream()
+                    .map(p -> recorder.record(() -> p.readOn(recording))).filter(r -> r != null).toList();
+            return reads.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Probed(connection, reads));
+        } catch (RuntimeException e) {
+            // the invocation meets the same problem and reports it
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The task's arguments, templated and checked against the module's spec. */
+    private Map<String, Object> validArgs(Task task, Module module, Map<String, Object> vars) {
+        Map<String, Object> args = templateArgs(task, module, vars);
+        List<String> problems = module.argSpec().validate(task.moduleAsWritten(), args, Set.of());
+        if (!problems.isEmpty()) {
+            // Ansible's module reports the first problem of its argument check
+            throw new ModuleFailure(problems.get(0));
+        }
+        return args;
+    }
+
     /** One module call, its arguments templated and checked: what {@link #execute} needs. */
     record Call(Task task, HostState host, Module module, Map<String, Object> args, Map<String, Object> vars,
                 boolean check, boolean diff, String delegate, String target, String label, boolean noLog) {
@@ -129,6 +179,11 @@ final class TaskInvocation {
                     content -> ctx.listener().fileContent(content, c.noLog()));
             plan = c.module().plan(new ModuleArgs(c.args(), c.module().argSpec()), mctx);
             planned = true;
+            if (plan.result().get("ansible_facts") instanceof Map<?, ?> facts) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> set = (Map<String, ?>) facts;
+                ctx.listener().factsSet(task.args(), set, c.vars());
+            }
             data.putAll(plan.result());
             if (!plan.changesSomething() && Boolean.TRUE.equals(plan.result().get("skipped"))) {
                 // a module that decided not to run (script's creates/removes): Ansible's skipped result
@@ -212,9 +267,13 @@ final class TaskInvocation {
             if (!e.detail().contains("is undefined") && !e.detail().contains("has no attribute")) {
                 throw e;
             }
-            // Ansible's words, which playbooks test for (`result.msg is contains 'undefined variable'`)
-            throw new TemplateError(e.source(), e.line(),
-                    "The task includes an option with an undefined variable. The error was: " + e.detail(), e);
+            // Ansible's words, which playbooks test for (`result.msg.startswith('The task includes')`),
+            // with the place after them as Ansible puts it
+            TemplateError undefined = new TemplateError(e.source(), e.line(),
+                    "The task includes an option with an undefined variable. The error was: " + e.detail()
+                            + "\n\nThe error appears to be in '" + task.location() + "'", false);
+            undefined.initCause(e);
+            throw undefined;
         }
         Map<String, Object> args = new LinkedHashMap<>(asWritten);
         Map<String, Object> given = new LinkedHashMap<>((Map<String, Object>) templated);

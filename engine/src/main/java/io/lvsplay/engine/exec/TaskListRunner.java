@@ -30,11 +30,11 @@ final class TaskListRunner {
     TaskListRunner(PlayContext ctx) {
         this.ctx = ctx;
         this.fanout = new HostFanout(ctx.forks(), ctx.listener());
-        this.handlers = new Handlers(ctx, this);
         this.limits = new FailureLimits(ctx);
         this.dispatch = new TaskDispatch(ctx, fanout, new MetaActions(ctx, this));
         this.blocks = new BlockRunner(this);
         this.includes = new IncludeRunner(ctx, this, fanout);
+        this.handlers = new Handlers(ctx, this, includes);
     }
 
     Handlers handlers() {
@@ -85,9 +85,16 @@ final class TaskListRunner {
             } else if (item instanceof IncludeTasks include) {
                 includes.run(include, active, scope, serialHosts);
             }
-            if (!(item instanceof Block) && !serialHosts && limits.breaksPlay(item.options(), scope, active, batch)) {
-                abort();
+            if (!(item instanceof Block) && !serialHosts) {
+                checkLimits(item, scope, active);
             }
+        }
+    }
+
+    /** After {@code item} ran on {@code ran}: any_errors_fatal or max_fail_percentage may break the play. */
+    void checkLimits(TaskItem item, Scope scope, List<HostState> ran) {
+        if (limits.breaksPlay(item.options(), scope, ran, batch)) {
+            abort();
         }
     }
 

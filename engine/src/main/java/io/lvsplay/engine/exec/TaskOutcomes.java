@@ -16,10 +16,12 @@ final class TaskOutcomes {
 
     private final io.lvsplay.engine.module.ModuleRegistry modules;
     private final Templar templar;
+    private final HandlerNotifier notifier;
 
-    TaskOutcomes(io.lvsplay.engine.module.ModuleRegistry modules, Templar templar) {
+    TaskOutcomes(io.lvsplay.engine.module.ModuleRegistry modules, Templar templar, HandlerNotifier notifier) {
         this.modules = modules;
         this.templar = templar;
+        this.notifier = notifier;
     }
 
     /** no_log, ignore_errors and ignore_unreachable may be templates of {@code vars}, the task's variables. */
@@ -61,10 +63,8 @@ final class TaskOutcomes {
                     .map(m -> m.traits().contains(io.lvsplay.engine.module.Module.Trait.SETS_HOST_VARS)).orElse(false);
             mergeFacts(hostVars ? host.includedVars : host.runVars, hostVars ? null : host, result);
         }
-        if (result.changed() && result.status() != TaskStatus.FAILED) {
-            synchronized (host.notified) {
-                host.notified.addAll(task.notifies());
-            }
+        if (result.changed() && result.status() != TaskStatus.FAILED && !task.notifies().isEmpty()) {
+            notifier.notify(host.name, task.notifies(), vars, task.location());
         }
         return result;
     }

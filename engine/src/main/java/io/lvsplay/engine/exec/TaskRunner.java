@@ -22,7 +22,7 @@ final class TaskRunner {
         this.invocation = new TaskInvocation(ctx);
         this.policy = new ResultPolicy(ctx.templar());
         this.loops = new LoopDriver(ctx.templar());
-        this.outcomes = new TaskOutcomes(ctx.modules(), ctx.templar());
+        this.outcomes = new TaskOutcomes(ctx.modules(), ctx.templar(), ctx.notifier());
     }
 
     TaskResult run(Task task, HostState host, Scope scope) {
@@ -44,13 +44,25 @@ final class TaskRunner {
             } else {
                 result = loops.run(task, host.name, vars, (itemVars, label) ->
                         Conditions.allHold(ctx.templar(), when, itemVars, whenSource)
-                                ? attempt(task, host, scope, itemVars, label) : skipped(host.name, label));
+                                ? attempt(task, host, scope, itemVars, label) : skipped(host.name, label),
+                        itemVars -> probed(task, host, scope, when, whenSource, itemVars));
             }
         } catch (TemplateError e) {
             result = task.loop() != null && loopErrorSkipped(when, vars, whenSource)
                     ? skipped(host.name, null) : TaskResult.failure(host.name, e.getMessage());
         }
         return outcomes.record(task, host, result, scope, vars);
+    }
+
+    /** The reads an item's invocation starts with, when its condition holds (see {@link LoopDriver#run}). */
+    private java.util.Optional<TaskInvocation.Probed> probed(Task task, HostState host, Scope scope, List<String> when,
+                                                             String whenSource, Map<String, Object> itemVars) {
+        try {
+            return Conditions.allHold(ctx.templar(), when, itemVars, whenSource)
+                    ? invocation.probed(task, host, scope, itemVars) : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** As Ansible: a loop that cannot be templated is no error when the task's condition (without an item) is false. */

@@ -29,6 +29,15 @@ public interface Module {
     Plan plan(ModuleArgs args, ModuleContext ctx);
 
     /**
+     * The reads {@link #plan} starts with for these arguments, when it can tell without the host; a loop
+     * sends those of all its items in one round trip. A probe the plan then does not make only costs its
+     * place in the batch; a read the plan makes and did not declare goes to the host as usual.
+     */
+    default List<Probe> probes(ModuleArgs args) {
+        return List.of();
+    }
+
+    /**
      * Arguments that are lists of conditions the module evaluates itself (assert's {@code that}):
      * the executor leaves such a list as written, as Ansible's assert reads the task's untemplated
      * args, so each condition is templated once, when evaluated (a string is templated as usual).

@@ -29,6 +29,11 @@ public final class JsonOutput implements RunListener {
     }
 
     @Override
+    public void factsSet(Map<String, Object> asWritten, Map<String, ?> facts, Map<String, Object> vars) {
+        redactor.learnFacts(asWritten, facts, vars);
+    }
+
+    @Override
     public synchronized void playStarted(Play play, List<String> hosts) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("play", Map.of("name", play.title(), "hosts", hosts));

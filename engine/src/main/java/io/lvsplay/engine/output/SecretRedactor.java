@@ -3,6 +3,7 @@ package io.lvsplay.engine.output;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,9 @@ public final class SecretRedactor {
     public static final String MASK = "********";
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i)(^|_)(pass|password|passwd|secret|token|auth_pass|passphrase|api_key|secret_key)$");
+    /** A Jinja2 expression or statement, and the names in it (filters and attributes too: only names of variables count). */
+    private static final Pattern EXPRESSION = Pattern.compile("(?s)\\{[{%](.*?)[%}]\\}");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final List<String> DIGESTS = List.of("MD5", "SHA-1", "SHA-224", "SHA-256", "SHA-384", "SHA-512");
     /** What is masked: secret values, their lines and the digests of secret content. */
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
@@ -99,6 +104,59 @@ public final class SecretRedactor {
                 throw new IllegalStateException("every JVM has " + algorithm, e);
             }
         }
+    }
+
+    /**
+     * Facts a task set (set_fact, include_vars): a secret-named fact, and each part of a fact whose
+     * value as written uses a secret (a secret-named or vaulted variable), is a secret under its new
+     * name, whatever its value became ({@code x: "{{ vaulted | upper }}"}). Only strings are learned:
+     * a length or a yes/no derived from a secret says little, and masking "8" or "true" everywhere
+     * would garble the output.
+     */
+    public void learnFacts(Map<String, ?> asWritten, Map<String, ?> facts, Map<String, ?> vars) {
+        learnFrom(facts);
+        facts.forEach((name, value) -> learnDerived(asWritten.get(name), value, vars));
+    }
+
+    private void learnDerived(Object asWritten, Object value, Map<String, ?> vars) {
+        if (asWritten instanceof Map<?, ?> written && value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> learnDerived(written.get(k), v, vars));
+        } else if (asWritten instanceof List<?> written && value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                learnDerived(i < written.size() ? written.get(i) : null, list.get(i), vars);
+            }
+        } else if (asWritten instanceof String text && usesSecret(text, vars)) {
+            strings(value).forEach(this::add);
+        }
+    }
+
+    private boolean usesSecret(String asWritten, Map<String, ?> vars) {
+        Matcher expressions = EXPRESSION.matcher(asWritten);
+        while (expressions.find()) {
+            Matcher names = IDENTIFIER.matcher(expressions.group(1));
+            while (names.find()) {
+                String name = names.group();
+                // hostvars and vars hold every secret: their names alone say nothing
+                if (vars.containsKey(name) && !"hostvars".equals(name) && !"vars".equals(name)
+                        && (isSecretName(name) || strings(vars.get(name)).stream().anyMatch(values::contains))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The strings in a value: itself, or the values and items of its maps and lists, all levels down. */
+    private static List<String> strings(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof Map<?, ?> map) {
+            map.values().forEach(v -> out.addAll(strings(v)));
+        } else if (value instanceof Collection<?> list) {
+            list.forEach(v -> out.addAll(strings(v)));
+        } else if (value instanceof CharSequence text) {
+            out.add(text.toString());
+        }
+        return out;
     }
 
     public void addAll(Collection<String> values) {

@@ -86,6 +86,11 @@ public final class TaskTimer implements RunListener {
     }
 
     @Override
+    public void factsSet(Map<String, Object> asWritten, Map<String, ?> facts, Map<String, Object> vars) {
+        inner.factsSet(asWritten, facts, vars);
+    }
+
+    @Override
     public void noHostsLeft() {
         inner.noHostsLeft();
     }

@@ -51,6 +51,11 @@ public final class TextOutput implements RunListener {
     }
 
     @Override
+    public void factsSet(Map<String, Object> asWritten, Map<String, ?> facts, Map<String, Object> vars) {
+        redactor.learnFacts(asWritten, facts, vars);
+    }
+
+    @Override
     public void playStarted(Play play, List<String> hosts) {
         banner("PLAY [" + play.title() + "]");
     }

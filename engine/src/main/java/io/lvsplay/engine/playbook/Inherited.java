@@ -37,6 +37,6 @@ final class Inherited {
         IncludeTasks i = (IncludeTasks) item;
         Apply apply = i.apply() == null ? new Apply(TaskOptions.empty(), notify) : i.apply().plusNotify(notify);
         return new IncludeTasks(i.options(), i.file(), i.params(), apply, i.loop(), i.loopVar(), i.preloaded(),
-                i.isStatic(), i.location(), i.role());
+                i.isStatic(), i.listen(), i.location(), i.role());
     }
 }

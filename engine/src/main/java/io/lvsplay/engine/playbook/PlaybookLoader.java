@@ -26,13 +26,17 @@ public final class PlaybookLoader {
 
     private final ModuleRegistry modules;
     private final TaskParser tasks;
-    private final Map<Path, List<TaskItem>> taskFileCache = new HashMap<>();
+    /** Parsed task files by path and role (a file outside a role may be imported by several). */
+    private final Map<List<Object>, List<TaskItem>> taskFileCache = new HashMap<>();
+    /** Handler files are parsed by a handler list's rules, so apart from the same files read as tasks. */
+    private final Map<List<Object>, List<TaskItem>> handlerFileCache = new HashMap<>();
     private final List<Role> includedRoles = new ArrayList<>();
     private final List<Path> rolesPath;
     private Path playbookDir;
     private int dynamicDepth;
     private Map<String, Object> playVars = Map.of();
     private final RoleLoader roles = new RoleLoader(this);
+    private final DeferredArgumentErrors argumentErrors = new DeferredArgumentErrors();
 
     public PlaybookLoader(ModuleRegistry modules) {
         this(modules, List.of());
@@ -122,11 +126,11 @@ public final class PlaybookLoader {
             roleTasks.addAll(role.tasks());
             handlers.addAll(role.handlers());
         }
-        List<TaskItem> pre = tasks.parseList(map.get("pre_tasks"), doc, null, baseDir, "pre_tasks");
+        List<TaskItem> pre = tasks.parseTasks(map.get("pre_tasks"), doc, null, baseDir, "pre_tasks");
         List<TaskItem> main = new ArrayList<>(roleTasks);
-        main.addAll(tasks.parseList(map.get("tasks"), doc, null, baseDir, "tasks"));
-        List<TaskItem> post = tasks.parseList(map.get("post_tasks"), doc, null, baseDir, "post_tasks");
-        handlers.addAll(tasks.parseList(map.get("handlers"), doc, null, baseDir, "handlers"));
+        main.addAll(tasks.parseTasks(map.get("tasks"), doc, null, baseDir, "tasks"));
+        List<TaskItem> post = tasks.parseTasks(map.get("post_tasks"), doc, null, baseDir, "post_tasks");
+        handlers.addAll(tasks.parseHandlers(map.get("handlers"), doc, null, baseDir));
         for (Role included : includedRoles) {
             roles.add(included);
             handlers.addAll(included.handlers());
@@ -147,6 +151,9 @@ public final class PlaybookLoader {
                 : map.get("serial") instanceof List<?> s ? new ArrayList<>(s) : List.of(map.get("serial"));
         String strategy = map.get("strategy") == null ? "linear" : String.valueOf(map.get("strategy"));
         PlayKeywordValues.check(map, doc);
+        for (List<TaskItem> section : List.of(pre, main, post, handlers)) {
+            argumentErrors.refuseUnhandled(section, FailureHandling.ignoresErrors(options));
+        }
         return new Play(TaskParser.stringOrNull(map.get("name")), hosts, vars, varsFiles, fromFiles, gatherFacts,
                 options, serial, strategy, Boolean.TRUE.equals(TaskParser.boolOrNull(map.get("any_errors_fatal"))),
                 map.get("order"), map.get("force_handlers"), map.get("max_fail_percentage"),
@@ -243,19 +250,32 @@ public final class PlaybookLoader {
 
     /** Loads (once) and parses a task file of a role, an include or an import. */
     List<TaskItem> loadTaskFile(Path file, Role role) {
-        Path key = file.toAbsolutePath().normalize();
-        List<TaskItem> cached = taskFileCache.get(key);
+        return loadFile(file, role, false);
+    }
+
+    /** Loads (once) a file of handlers: a role's handlers, or one imported or included in a handler list. */
+    List<TaskItem> loadHandlerFile(Path file, Role role) {
+        return loadFile(file, role, true);
+    }
+
+    List<TaskItem> loadFile(Path file, Role role, boolean handlers) {
+        Map<List<Object>, List<TaskItem>> cache = handlers ? handlerFileCache : taskFileCache;
+        Path path = file.toAbsolutePath().normalize();
+        List<Object> key = List.of(path, role == null ? "" : role.dir());
+        List<TaskItem> cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
-        taskFileCache.put(key, List.of());
+        cache.put(key, List.of());
         try {
-            YamlDocument doc = YamlDocument.load(key);
-            List<TaskItem> items = tasks.parseList(doc.root(), doc, role, key.getParent(), key.getFileName().toString());
-            taskFileCache.put(key, items);
+            YamlDocument doc = YamlDocument.load(path);
+            String section = path.getFileName().toString();
+            List<TaskItem> items = handlers ? tasks.parseHandlers(doc.root(), doc, role, path.getParent())
+                    : tasks.parseTasks(doc.root(), doc, role, path.getParent(), section);
+            cache.put(key, items);
             return items;
         } catch (PlaybookError e) {
-            taskFileCache.remove(key);
+            cache.remove(key);
             throw e;
         }
     }
@@ -265,15 +285,20 @@ public final class PlaybookLoader {
      * reads it only when the include runs: a file that does not load is left for then (null), and
      * the old {@code include:} inside it is dynamic too.
      */
-    List<TaskItem> preloadDynamic(Path file, Role role) {
+    List<TaskItem> preloadDynamic(Path file, Role role, boolean handlers) {
         dynamicDepth++;
         try {
-            return loadTaskFile(file, role);
+            return loadFile(file, role, handlers);
         } catch (PlaybookError e) {
             return null;
         } finally {
             dynamicDepth--;
         }
+    }
+
+    /** An argument error of the task at {@code task}, refused once the play shows nothing handles it. */
+    void deferArgumentError(SourceLocation task, PlaybookError error) {
+        argumentErrors.add(task, error);
     }
 
     /** True while reading the file of a dynamic include (where {@code include:} is dynamic too). */
@@ -284,6 +309,11 @@ public final class PlaybookLoader {
     /** For include_tasks with a templated path: loaded at run time, relative to the including file's folder. */
     public List<TaskItem> loadIncludedTasks(Path file, Role role) {
         return loadTaskFile(file, role);
+    }
+
+    /** For include_tasks in a handler list, when the handler runs: the file's tasks are handlers. */
+    public List<TaskItem> loadIncludedHandlers(Path file, Role role) {
+        return loadHandlerFile(file, role);
     }
 
     /** A mapping keyword; Ansible also takes vars as a list of mappings, merged in order. */

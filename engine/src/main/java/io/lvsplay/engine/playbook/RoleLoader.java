@@ -37,6 +37,8 @@ final class RoleLoader {
         Map<String, Object> depDefaults = new LinkedHashMap<>();
         Map<String, Object> depVars = new LinkedHashMap<>();
         List<TaskItem> roleTasks = new ArrayList<>();
+        // as Ansible's get_handler_blocks: the dependencies' handlers, then the role's own
+        List<TaskItem> roleHandlers = new ArrayList<>();
         Path meta = mainFile(dir.resolve("meta"));
         if (meta != null && YamlDocument.load(meta).root() instanceof Map<?, ?> m
                 && m.get("dependencies") instanceof List<?> deps) {
@@ -46,6 +48,7 @@ final class RoleLoader {
                 Role dependency = load(entry.name(), entry.params(), dir.getParent(), metaAt, MAIN);
                 roleTasks.add(firstInPlay(entry, dependency) ? entry.block(dependency, metaAt)
                         : entry.skipped(dependency, metaAt));
+                roleHandlers.addAll(dependency.handlers());
                 depDefaults.putAll(dependency.defaults());
                 depVars.putAll(dependency.vars());
             }
@@ -59,7 +62,9 @@ final class RoleLoader {
             roleTasks.addAll(loader.loadTaskFile(tasks, withVars));
         }
         Path handlers = roleFile(dir, "handlers", from.get("handlers"), at);
-        List<TaskItem> roleHandlers = handlers == null ? List.of() : loader.loadTaskFile(handlers, withVars);
+        if (handlers != null) {
+            roleHandlers.addAll(loader.loadHandlerFile(handlers, withVars));
+        }
         return new Role(name, dir, defaults, vars, params, roleTasks, roleHandlers);
     }
 

@@ -43,7 +43,34 @@ public final class TaskParser {
         this.loader = loader;
     }
 
-    List<TaskItem> parseList(Object value, YamlDocument doc, Role role, Path baseDir, String section) {
+    /** Parsing a handler list (Ansible's use_handlers), and how many blocks deep the entry being parsed is. */
+    private boolean handlers;
+    private int blockDepth;
+
+    /** A task list (pre_tasks, tasks, a task file). */
+    List<TaskItem> parseTasks(Object value, YamlDocument doc, Role role, Path baseDir, String section) {
+        return inMode(false, () -> parseList(value, doc, role, baseDir, section));
+    }
+
+    /** A handler list (a play's handlers, a role's handlers file, a file imported or included there). */
+    List<TaskItem> parseHandlers(Object value, YamlDocument doc, Role role, Path baseDir) {
+        return inMode(true, () -> parseList(value, doc, role, baseDir, "handlers"));
+    }
+
+    private List<TaskItem> inMode(boolean handlerList, java.util.function.Supplier<List<TaskItem>> parse) {
+        boolean outerMode = handlers;
+        int outerDepth = blockDepth;
+        handlers = handlerList;
+        blockDepth = 0;
+        try {
+            return parse.get();
+        } finally {
+            handlers = outerMode;
+            blockDepth = outerDepth;
+        }
+    }
+
+    private List<TaskItem> parseList(Object value, YamlDocument doc, Role role, Path baseDir, String section) {
         if (value == null) {
             return List.of();
         }
@@ -68,6 +95,9 @@ public final class TaskParser {
     private List<TaskItem> parseItem(Map<String, Object> map, YamlDocument doc, Role role, Path baseDir) {
         SourceLocation at = doc.at(map);
         TaskOptions options = options(map, doc);
+        if (handlers) {
+            HandlerRules.check(map, doc, blockDepth);
+        }
         if (map.containsKey("block")) {
             checkKeys(map, doc, union(COMMON_KEYS, union(BLOCK_KEYS, Set.of("notify"))), "block");
             if (map.containsKey("timeout")) {
@@ -76,10 +106,16 @@ public final class TaskParser {
                         + map.get("timeout") + "' yet; set timeout on the block's tasks");
             }
             List<String> notify = strings(map.get("notify"));
-            return List.of(new Block(options,
-                    Inherited.withNotify(parseList(map.get("block"), doc, role, baseDir, "block"), notify),
-                    Inherited.withNotify(parseList(map.get("rescue"), doc, role, baseDir, "rescue"), notify),
-                    Inherited.withNotify(parseList(map.get("always"), doc, role, baseDir, "always"), notify), at, role));
+            blockDepth++;
+            try {
+                return List.of(new Block(options,
+                        Inherited.withNotify(parseList(map.get("block"), doc, role, baseDir, "block"), notify),
+                        Inherited.withNotify(parseList(map.get("rescue"), doc, role, baseDir, "rescue"), notify),
+                        Inherited.withNotify(parseList(map.get("always"), doc, role, baseDir, "always"), notify), at,
+                        role));
+            } finally {
+                blockDepth--;
+            }
         }
         for (String key : List.of("import_tasks", "ansible.builtin.import_tasks")) {
             if (map.containsKey(key)) {
@@ -90,7 +126,8 @@ public final class TaskParser {
                             + file + "'");
                 }
                 Path path = resolveTaskFile(file, role, baseDir, doc.at(map, key));
-                List<TaskItem> imported = Inherited.withNotify(loader.loadTaskFile(path, role), strings(map.get("notify")));
+                List<TaskItem> imported = Inherited.withNotify(loader.loadFile(path, role, handlers),
+                        strings(map.get("notify")));
                 return List.of(new Block(options, imported, List.of(), List.of(), at, role));
             }
         }
@@ -103,10 +140,10 @@ public final class TaskParser {
                 boolean dynamic = !key.endsWith("include") || loader.inDynamicInclude() || file.contains("{{");
                 if (!file.contains("{{") && dynamic) {
                     Path found = findTaskFile(file, role, baseDir);
-                    preloaded = found == null ? null : loader.preloadDynamic(found, role);
+                    preloaded = found == null ? null : loader.preloadDynamic(found, role, handlers);
                 } else if (!file.contains("{{")) {
                     // the old include: is static when all its parents are
-                    preloaded = loader.loadTaskFile(resolveTaskFile(file, role, baseDir, doc.at(map, key)), role);
+                    preloaded = loader.loadFile(resolveTaskFile(file, role, baseDir, doc.at(map, key)), role, handlers);
                 }
                 Object loop = loopOf(map, doc);
                 Apply apply = null;
@@ -115,13 +152,18 @@ public final class TaskParser {
                     apply = new Apply(options(spec.apply(), doc), strings(spec.apply().get("notify")));
                 }
                 return List.of(new IncludeTasks(options, file, spec.params(), apply, loop, loopVar(map), preloaded,
-                        !dynamic, at, role));
+                        !dynamic, strings(map.get("listen")), at, role));
             }
         }
         for (String key : List.of("import_role", "include_role", "ansible.builtin.import_role",
                 "ansible.builtin.include_role")) {
             if (map.containsKey(key)) {
-                checkKeys(map, doc, union(union(COMMON_KEYS, TASK_KEYS), Set.of(key)), key);
+                checkKeys(map, doc, union(union(COMMON_KEYS, TASK_KEYS), Set.of(key)), key, true);
+                Object loop = loopOf(map, doc);
+                if (loop != null && key.endsWith("import_role")) {
+                    throw new PlaybookError(doc.at(map, key), "You cannot use loops on 'import_role' statements."
+                            + " You should use 'include_role' instead.");
+                }
                 RoleIncludeSpec spec = RoleIncludeSpec.parse(key, map.get(key), doc.at(map, key));
                 Map<String, String> from = new LinkedHashMap<>();
                 spec.from().forEach((kind, name) -> from.put(kind, loader.staticText(name, doc.at(map, key))));
@@ -131,6 +173,13 @@ public final class TaskParser {
                 loader.registerIncludedRole(included);
                 List<TaskItem> roleTasks = included.tasks();
                 Map<String, Object> roleVars = new LinkedHashMap<>(included.vars());
+                if (loop != null) {
+                    // each loop item runs the role's tasks, as a dynamic include does
+                    Block roleBlock = new Block(TaskOptions.empty().withVars(roleVars), roleTasks, List.of(), List.of(), at,
+                            included);
+                    return List.of(new IncludeTasks(options, included.name(), Map.of(), null, loop, loopVar(map),
+                            List.of(roleBlock), false, List.of(), at, included));
+                }
                 roleVars.putAll(options.vars());
                 return List.of(new Block(RoleEntry.withVars(options, roleVars), roleTasks, List.of(), List.of(), at,
                         included, role));
@@ -274,10 +323,21 @@ public final class TaskParser {
             }
         });
         List<String> problems = module.argSpec().validate(written, args, templated);
-        if (!problems.isEmpty()) {
-            throw new PlaybookError(doc.at(map, written), "invalid arguments for module '" + written + "': "
-                    + String.join("; ", problems));
+        if (problems.isEmpty()) {
+            return;
         }
+        PlaybookError error = new PlaybookError(doc.at(map, written), "invalid arguments for module '" + written + "': "
+                + String.join("; ", problems));
+        if (refusesFeature(module.argSpec(), args)) {
+            throw error;
+        }
+        // Ansible finds these when the task runs: a task whose failure is handled fails then
+        loader.deferArgumentError(doc.at(map), error);
+    }
+
+    /** An argument Ansible has and lvsplay does not implement: refused at load time, handled or not. */
+    private static boolean refusesFeature(ArgSpec spec, Map<String, Object> args) {
+        return args.keySet().stream().anyMatch(k -> spec.notSupported().containsKey(spec.canonical(k)));
     }
 
     static boolean containsJinja(Object value) {
@@ -301,18 +361,30 @@ public final class TaskParser {
         return found;
     }
 
-    private static Path findTaskFile(String file, Role role, Path baseDir) {
+    private Path findTaskFile(String file, Role role, Path baseDir) {
         return taskFileCandidates(file, role, baseDir).stream().filter(Files::isRegularFile).findFirst()
                 .map(Path::normalize).orElse(null);
     }
 
-    private static List<Path> taskFileCandidates(String file, Role role, Path baseDir) {
+    /**
+     * Where an import or include names its file, as Ansible's path_dwim_relative: the role's
+     * handlers/ (for a handler list) and tasks/, the including file's folder, then the playbook's.
+     */
+    private List<Path> taskFileCandidates(String file, Role role, Path baseDir) {
         List<Path> candidates = new ArrayList<>();
         if (role != null) {
+            if (handlers) {
+                candidates.add(role.dir().resolve("handlers").resolve(file));
+            }
             candidates.add(role.dir().resolve("tasks").resolve(file));
         }
         candidates.add(baseDir.resolve(file));
         candidates.add(baseDir.resolve("tasks").resolve(file));
+        Path playbookDir = loader.playbookDir();
+        if (playbookDir != null && !playbookDir.equals(baseDir)) {
+            candidates.add(playbookDir.resolve(handlers ? "handlers" : "tasks").resolve(file));
+            candidates.add(playbookDir.resolve(file));
+        }
         return candidates;
     }
 

@@ -15,13 +15,17 @@ public final class VariableReferences {
     private static final Pattern EXPRESSION = Pattern.compile("\\{\\{(.*?)}}|\\{%(.*?)%}", Pattern.DOTALL);
     private static final Pattern LOCAL = Pattern.compile(
             "\\{%-?\\s*(?:for|set)\\s+([A-Za-z_][A-Za-z0-9_]*(?:\\s*,\\s*[A-Za-z_][A-Za-z0-9_]*)*)\\s*(?:in\\b|=)");
+    /** {% import 'x' as name %} and {% from 'x' import a, b as c %} bind names too. */
+    private static final Pattern IMPORT_AS = Pattern.compile("\\{%-?\\s*import\\s+.+?\\s+as\\s+([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern FROM_IMPORT = Pattern.compile(
+            "\\{%-?\\s*from\\s+.+?\\s+import\\s+(.+?)(?:\\s+with(?:out)?\\s+context)?\\s*-?%}");
     private static final Pattern RAW = Pattern.compile("\\{%-?\\s*raw\\s*-?%}.*?\\{%-?\\s*endraw\\s*-?%}", Pattern.DOTALL);
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "else", "elif",
             "endif", "for", "endfor", "set", "endset", "macro", "endmacro", "call", "endcall", "filter", "endfilter",
             "raw", "endraw", "with", "endwith", "block", "endblock", "recursive", "true", "false", "none", "True",
             "False", "None", "loop", "range", "lookup", "query", "q", "dict", "namespace", "super", "caller",
-            "varargs", "kwargs", "self", "import", "include", "from", "as", "do");
+            "varargs", "kwargs", "self", "import", "include", "from", "as", "do", "context", "without");
 
     private VariableReferences() {
     }
@@ -48,6 +52,17 @@ public final class VariableReferences {
             while (local.find()) {
                 for (String bound : local.group(1).split(",")) {
                     found.remove(bound.trim());
+                }
+            }
+            Matcher imported = IMPORT_AS.matcher(s);
+            while (imported.find()) {
+                found.remove(imported.group(1));
+            }
+            Matcher from = FROM_IMPORT.matcher(s);
+            while (from.find()) {
+                // "a, b as c": a and b name macros of the other template, a and c are bound here
+                for (String word : from.group(1).split("[\\s,]+")) {
+                    found.remove(word);
                 }
             }
             names.addAll(found);

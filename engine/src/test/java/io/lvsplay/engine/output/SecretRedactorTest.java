@@ -139,6 +139,51 @@ class SecretRedactorTest {
         assertEquals(hex("SHA-1", "plain\n"), r.redact(hex("SHA-1", "plain\n")));
     }
 
+    @Test
+    void aFactMadeFromAVaultedValueIsASecretUnderItsNewName() {
+        SecretRedactor r = new SecretRedactor();
+        r.addSecretText("S3cretVal");
+        r.learnFacts(Map.of("x", "{{ vaulted | upper }}"), Map.of("x", "S3CRETVAL"), Map.of("vaulted", "S3cretVal"));
+        assertEquals("x=" + SecretRedactor.MASK, r.redact("x=S3CRETVAL"));
+    }
+
+    @Test
+    void aFactMadeFromASecretNamedVariableIsASecret() {
+        SecretRedactor r = new SecretRedactor();
+        r.learnFacts(Map.of("key", "{% if true %}{{ heartbeat_auth_secret }}-x{% endif %}"), Map.of("key", "hb-key-x"),
+                Map.of("heartbeat_auth_secret", "hb-key"));
+        assertEquals(SecretRedactor.MASK, r.redact("hb-key-x"));
+    }
+
+    @Test
+    void onlyThePartsOfAFactThatUseASecretAreLearned() {
+        SecretRedactor r = new SecretRedactor();
+        r.add("vrrpPw12");
+        r.learnFacts(Map.of("check", Map.of("state", "{{ ka_state }}", "hash", "{{ auth_pass | hash('sha1') }}",
+                        "length", "{{ auth_pass | length }}", "blank", "{{ ' ' in auth_pass }}")),
+                Map.of("check", Map.of("state", "MASTER", "hash", "0123abcd", "length", 8, "blank", false)),
+                Map.of("ka_state", "MASTER", "auth_pass", "vrrpPw12"));
+        assertEquals(SecretRedactor.MASK, r.redact("0123abcd"));
+        // a state, a length or a yes/no is no secret: masking them would garble every line
+        assertEquals("MASTER 8 false", r.redact("MASTER 8 false"));
+    }
+
+    @Test
+    void aSecretNamedFactIsLearnedWhateverItsValueCameFrom() {
+        SecretRedactor r = new SecretRedactor();
+        r.learnFacts(Map.of("db_password", "{{ lookup('file', 'pw') }}"), Map.of("db_password", "from-a-file"), Map.of());
+        assertEquals(SecretRedactor.MASK, r.redact("from-a-file"));
+    }
+
+    @Test
+    void aFactThatUsesNoSecretStaysVisible() {
+        SecretRedactor r = new SecretRedactor();
+        r.add("vrrpPw12");
+        r.learnFacts(Map.of("vip", "{{ lvs_vip }}", "pass_word_count", "{{ 3 }}"), Map.of("vip", "10.10.10.100",
+                "pass_word_count", "three"), Map.of("lvs_vip", "10.10.10.100"));
+        assertEquals("10.10.10.100 three", r.redact("10.10.10.100 three"));
+    }
+
     private static String hex(String algorithm, String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -34,7 +34,8 @@ final class FakeModules {
                 new Fake("file", ArgSpec.of().required("path", Type.PATH).alias("dest", "path")
                         .alias("name", "path").choice("state", null, "file", "directory", "absent", "link", "touch")
                         .arg("mode", Type.RAW)),
-                new Fake("template", ArgSpec.of().required("src", Type.PATH).required("dest", Type.PATH)),
+                new Fake("template", ArgSpec.of().required("src", Type.PATH).required("dest", Type.PATH)
+                        .notSupported("output_encoding")),
                 new Fake("service", ArgSpec.of().required("name", Type.STR)
                         .choice("state", null, "started", "stopped", "restarted", "reloaded")
                         .arg("enabled", Type.BOOL)),

@@ -62,4 +62,12 @@ class VariableReferencesTest {
                 "{% for name, pool in pools.items() %}{{ name }}={{ pool }}{% endfor %}"));
         assertEquals(Set.of("a"), VariableReferences.inValue("{% set total = a + 1 %}{{ total }}"));
     }
+
+    @Test
+    void namesBoundByImportAreNotVariables() {
+        assertEquals(Set.of("x"), VariableReferences.inValue(
+                "{% import 'qux' as qux with context %}{{ qux.wibble }}{{ x }}"));
+        assertEquals(Set.of(), VariableReferences.inValue(
+                "{% from 'macros' import row, cell as c with context %}{{ row(1) }}{{ c(2) }}"));
+    }
 }

@@ -17,6 +17,11 @@ public final class Digests {
         return hex("MD5", bytes);
     }
 
+    /** By the name stat's checksum_algorithm uses: md5, sha1, sha224, sha256, sha384, sha512. */
+    public static String of(String ansibleName, byte[] bytes) {
+        return hex(ansibleName.equals("md5") ? "MD5" : "SHA-" + ansibleName.substring(3), bytes);
+    }
+
     private static String hex(String algorithm, byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
