@@ -63,6 +63,7 @@ final class ResultPolicy {
      * until: like Ansible's attempt loop. The task runs up to retries + 1 times, delay seconds apart;
      * each run is judged (changed_when/failed_when see {@code attempts}) before until is evaluated.
      * When until never holds the last result fails, with attempts = retries (Ansible counts so).
+     * With failed_when, only the registered result says failed; the task's status is failed_when's.
      */
     TaskResult untilHolds(Task task, Map<String, Object> vars, Supplier<TaskResult> invocation, Retrying listener) {
         String where = task.location().toString();
@@ -102,6 +103,12 @@ final class ResultPolicy {
         }
         Map<String, Object> data = new LinkedHashMap<>(result.data());
         data.put("attempts", retries - 1);
+        if (data.containsKey("failed_when_result")) {
+            // Ansible marks the result failed, but judges a task with failed_when by failed_when_result
+            // alone (TaskResult.is_failed): the task is not failed, its registered result is
+            data.put("failed", true);
+            return result.withData(data);
+        }
         return result.judged(TaskStatus.FAILED, result.changed(), data);
     }
 

@@ -58,7 +58,8 @@ public record TaskResult(String host, TaskStatus status, boolean changed, boolea
         Map<String, Object> out = new LinkedHashMap<>(data);
         out.remove(VERBOSE_ALWAYS);
         out.put("changed", changed);
-        out.put("failed", status == TaskStatus.FAILED);
+        // data says failed when until ran out on a task that failed_when judged not failed
+        out.put("failed", status == TaskStatus.FAILED || Boolean.TRUE.equals(data.get("failed")));
         if (status == TaskStatus.SKIPPED) {
             out.put("skipped", true);
         }

@@ -14,9 +14,13 @@ import jinjava.de.odysseus.el.tree.impl.Scanner.Symbol;
 import jinjava.de.odysseus.el.tree.impl.Scanner.Token;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstDot;
+import jinjava.de.odysseus.el.tree.impl.ast.AstFunction;
+import jinjava.de.odysseus.el.tree.impl.ast.AstMethod;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNumber;
 import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
+import jinjava.de.odysseus.el.tree.impl.ast.AstProperty;
+import jinjava.javax.el.ELException;
 
 /**
  * jinjava's expression parser with the parts of Jinja2's grammar it lacks: {@code item.0} is
@@ -67,7 +71,7 @@ final class PythonParser extends ExtendedParser {
   protected AstParameters params(Symbol left, Symbol right) throws ScanException, ParseException {
     consumeToken(left);
     List<AstNode> nodes = new ArrayList<>();
-    AstNode v = expr(false);
+    AstNode v = argument(left, false);
     if (v != null) {
       nodes.add(v);
       while (getToken().getSymbol() == Symbol.COMMA) {
@@ -75,11 +79,49 @@ final class PythonParser extends ExtendedParser {
         if (getToken().getSymbol() == right) {
           break;
         }
-        nodes.add(expr(true));
+        nodes.add(argument(left, true));
       }
     }
     consumeToken(right);
     return createAstParameters(nodes);
+  }
+
+  /** An expression, or in a call's parentheses also {@code *args} / {@code **kwargs}. */
+  private AstNode argument(Symbol left, boolean required) throws ScanException, ParseException {
+    Token token = getToken();
+    boolean star = token.getSymbol() == Symbol.MUL;
+    boolean starStar = token.getSymbol() == Symbol.EXTENSION && token.getImage().equals("**");
+    if (left != Symbol.LPAREN || !(star || starStar)) {
+      return expr(required);
+    }
+    consumeToken();
+    return new CallSpread(expr(true), starStar);
+  }
+
+  @Override
+  protected AstFunction createAstFunction(String name, int index, AstParameters params) {
+    if (!hasSpread(params)) {
+      return super.createAstFunction(name, index, params);
+    }
+    return new SpreadCall(name, index, params, context.isEnabled(Builder.Feature.VARARGS));
+  }
+
+  /** Filters, tests and methods bind their arguments in jinjava, which cannot spread them. */
+  @Override
+  protected AstMethod createAstMethod(AstProperty property, AstParameters params) {
+    if (hasSpread(params)) {
+      throw new ELException("lvsplay does not support *args or **kwargs in a filter, test or method call");
+    }
+    return super.createAstMethod(property, params);
+  }
+
+  private static boolean hasSpread(AstParameters params) {
+    for (int i = 0; i < params.getCardinality(); i++) {
+      if (params.getChild(i) instanceof CallSpread) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code ()} is the empty tuple. */

@@ -111,4 +111,33 @@ class LookupTest {
     Files.writeString(playbookDir.resolve("templates/bad.j2"), "{% include 'absent.j2' %}");
     assertThrows(TemplateError.class, () -> render("{{ lookup('template', 'bad.j2') }}"));
   }
+
+  @Test
+  void fileglobSearchesEachSearchPathEntrysFilesDirThenTheEntry() throws IOException {
+    Path role = Files.createDirectories(playbookDir.resolve("roles/r"));
+    Files.createDirectories(role.resolve("files/otherpath"));
+    Files.createDirectories(playbookDir.resolve("files/somepath"));
+    for (Path file : List.of(playbookDir.resolve("adj.txt"), playbookDir.resolve("files/sub.txt"),
+        playbookDir.resolve("files/somepath/deep.txt"), role.resolve("files/in_role.txt"),
+        role.resolve("files/otherpath/in_role_sub.txt"), playbookDir.resolve(".hidden.txt"))) {
+      Files.writeString(file, "x");
+    }
+    Map<String, Object> vars = Map.of("playbook_dir", playbookDir.toString(),
+        "ansible_search_path", List.of(role.toString(), playbookDir.toString()));
+    java.util.function.Function<String, String> glob = t -> TEMPLAR.render("{{ q('fileglob', '" + t + "') }}", vars, "t");
+    assertEquals("['" + playbookDir.resolve("adj.txt") + "']", glob.apply("adj.*"));
+    assertEquals("['" + playbookDir.resolve("files/sub.txt") + "']", glob.apply("sub.*"));
+    assertEquals("['" + role.resolve("files/in_role.txt") + "']", glob.apply("in_role.*"));
+    assertEquals("['" + playbookDir.resolve("files/somepath/deep.txt") + "']", glob.apply("somepath/deep.*"));
+    assertEquals("['" + role.resolve("files/otherpath/in_role_sub.txt") + "']", glob.apply("otherpath/in_role_sub.*"));
+    assertEquals("[]", glob.apply("*hidden*"));
+  }
+
+  @Test
+  void fileglobGivesTheMatchesOfEveryPattern() throws IOException {
+    Files.writeString(playbookDir.resolve("a.txt"), "x");
+    Files.writeString(playbookDir.resolve("b.conf"), "x");
+    assertEquals("['" + playbookDir.resolve("a.txt") + "', '" + playbookDir.resolve("b.conf") + "']",
+        render("{{ q('fileglob', '*.txt', '*.conf') }}"));
+  }
 }

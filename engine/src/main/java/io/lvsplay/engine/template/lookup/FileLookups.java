@@ -60,35 +60,55 @@ final class FileLookups {
         return contents;
     }
 
-    /** fileglob: the files (not directories) matching each pattern, in the first directory found. */
+    /**
+     * fileglob, as Ansible's plugin: a pattern with a directory globs in that directory found on the
+     * search path ({@link #find}); a bare pattern tries each search path entry's files/, then the
+     * entry itself. Each pattern gives the files of the first directory where it matches.
+     */
     static List<Object> fileglob(List<Object> terms, Map<String, Object> options, LookupContext context) {
         List<Object> files = new ArrayList<>();
         for (Object term : terms) {
             Path pattern = Path.of(context.str(term));
-            String dirName = pattern.getParent() == null ? "" : pattern.getParent().toString();
-            Optional<Path> dir = dirName.isEmpty() ? Optional.of(context.searchPath().isEmpty()
-                    ? Path.of(System.getProperty("user.dir")) : context.searchPath().get(0).resolve("files"))
-                    : find(context, "files", dirName);
-            if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
-                continue;
+            List<Path> dirs = new ArrayList<>();
+            if (pattern.getParent() != null) {
+                find(context, "files", pattern.getParent().toString()).ifPresent(dirs::add);
+            } else {
+                List<Path> bases = context.searchPath().isEmpty()
+                        ? List.of(Path.of(System.getProperty("user.dir"))) : context.searchPath();
+                for (Path base : bases) {
+                    dirs.add(base.resolve("files"));
+                    dirs.add(base);
+                }
             }
-            List<String> matched = new ArrayList<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir.get(), pattern.getFileName().toString())) {
-                stream.forEach(f -> {
-                    if (Files.isRegularFile(f)) {
-                        matched.add(f.toString());
-                    }
-                });
-            } catch (IOException | RuntimeException e) {
-                continue;
-            }
-            matched.sort(null);
-            files.addAll(matched);
-            if (!matched.isEmpty()) {
-                break;
+            for (Path dir : dirs) {
+                List<String> matched = glob(dir, pattern.getFileName().toString());
+                if (!matched.isEmpty()) {
+                    files.addAll(matched);
+                    break;
+                }
             }
         }
         return files;
+    }
+
+    /** The regular files in dir matching a glob; as Python's glob, * and ? do not match a leading dot. */
+    private static List<String> glob(Path dir, String pattern) {
+        List<String> matched = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return matched;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, pattern)) {
+            stream.forEach(f -> {
+                boolean hidden = f.getFileName().toString().startsWith(".") && !pattern.startsWith(".");
+                if (Files.isRegularFile(f) && !hidden) {
+                    matched.add(f.toString());
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        matched.sort(null);
+        return matched;
     }
 
     /** lines: each term run with /bin/sh, its output's lines. */
