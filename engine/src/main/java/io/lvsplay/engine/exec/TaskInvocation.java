@@ -29,9 +29,11 @@ final class TaskInvocation {
     private final PlayContext ctx;
     private final TaskSettings settings;
     private final AsyncRuns asyncRuns;
+    private final TaskArguments arguments;
 
     TaskInvocation(PlayContext ctx) {
         this.ctx = ctx;
+        this.arguments = new TaskArguments(ctx.templar());
         this.settings = new TaskSettings(ctx);
         this.asyncRuns = new AsyncRuns(ctx);
     }
@@ -61,7 +63,7 @@ final class TaskInvocation {
                 return result(host, TaskStatus.SKIPPED, delegate, label, Map.of("msg", "skipped, running in check mode"),
                         List.of(), traits);
             }
-            Map<String, Object> args = validArgs(task, module, vars);
+            Map<String, Object> args = arguments.valid(task, module, vars);
             Call call = new Call(task, host, module, args, vars, check, diff, delegate, target, label,
                     Boolean.TRUE.equals(FlagKeywords.resolve(scope, task.options(), "no_log", TaskOptions::noLog,
                             ctx.templar(), () -> vars, task.location().toString())));
@@ -117,7 +119,7 @@ final class TaskInvocation {
                     || settings.checkMode(task, scope, vars) && !traits.contains(Module.Trait.SUPPORTS_CHECK_MODE)) {
                 return java.util.Optional.empty();
             }
-            var probes = module.probes(new ModuleArgs(validArgs(task, module, vars), module.argSpec()));
+            var probes = module.probes(new ModuleArgs(arguments.valid(task, module, vars), module.argSpec()));
             if (probes.isEmpty()) {
                 return java.util.Optional.empty();
             }
@@ -137,17 +139,6 @@ final class TaskInvocation {
             // the invocation meets the same problem and reports it
             return java.util.Optional.empty();
         }
-    }
-
-    /** The task's arguments, templated and checked against the module's spec. */
-    private Map<String, Object> validArgs(Task task, Module module, Map<String, Object> vars) {
-        Map<String, Object> args = templateArgs(task, module, vars);
-        List<String> problems = module.argSpec().validate(task.moduleAsWritten(), args, Set.of());
-        if (!problems.isEmpty()) {
-            // Ansible's module reports the first problem of its argument check
-            throw new ModuleFailure(problems.get(0));
-        }
-        return args;
     }
 
     /** One module call, its arguments templated and checked: what {@link #execute} needs. */
@@ -253,50 +244,5 @@ final class TaskInvocation {
     private Map<String, Object> delegateVars(String target) {
         HostState state = ctx.states().get(target);
         return state != null ? ctx.varsBuilder().build(state, Map.of()) : ctx.varsBuilder().hostView(target);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> templateArgs(Task task, Module module, Map<String, Object> vars) {
-        Map<String, Object> asWritten = new LinkedHashMap<>();
-        Map<String, Object> toTemplate = new LinkedHashMap<>();
-        task.args().forEach((k, v) -> (v instanceof List<?> && module.conditionArgs().contains(k) ? asWritten : toTemplate).put(k, v));
-        Object templated;
-        try {
-            templated = ctx.templar().template(toTemplate, vars, task.location().toString());
-        } catch (TemplateError e) {
-            if (!e.detail().contains("is undefined") && !e.detail().contains("has no attribute")) {
-                throw e;
-            }
-            // Ansible's words, which playbooks test for (`result.msg.startswith('The task includes')`),
-            // with the place after them as Ansible puts it
-            TemplateError undefined = new TemplateError(e.source(), e.line(),
-                    "The task includes an option with an undefined variable. The error was: " + e.detail()
-                            + "\n\nThe error appears to be in '" + task.location() + "'", false);
-            undefined.initCause(e);
-            throw undefined;
-        }
-        Map<String, Object> args = new LinkedHashMap<>(asWritten);
-        Map<String, Object> given = new LinkedHashMap<>((Map<String, Object>) templated);
-        if (given.containsKey(FreeFormArgs.VARIABLE_PARAMS)) {
-            given = withVariableParams(given);
-        }
-        given.forEach((k, v) -> {
-            if (!VarsBuilder.OMIT.equals(v)) {
-                args.put(k, v);
-            }
-        });
-        return args;
-    }
-
-    /** As Ansible's Task._post_validate_args: a mapping adds arguments (those written win), anything else fails. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> withVariableParams(Map<String, Object> args) {
-        Object params = args.remove(FreeFormArgs.VARIABLE_PARAMS);
-        if (!(params instanceof Map<?, ?> m)) {
-            throw new ModuleFailure("invalid or malformed argument: '" + params + "'");
-        }
-        Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) m);
-        merged.putAll(args);
-        return merged;
     }
 }
