@@ -239,8 +239,9 @@ public final class TaskParser {
             return templatedAction(map, doc, options, role, written, moduleValue);
         }
         Module module = modules.find(moduleKey).orElseThrow(() -> new PlaybookError(doc.at(map, written),
-                "couldn't resolve module/action '" + written + "'"
-                        + suggestion(modules.suggestionsFor(written))));
+                LocalPlugins.find(doc.file(), written).map(plugin -> LocalPlugins.refusal(written, plugin))
+                        .orElse("couldn't resolve module/action '" + written + "'"
+                                + suggestion(modules.suggestionsFor(written)))));
         Map<String, Object> args = moduleArgs(module, moduleValue, map, doc, written);
         if (!args.containsKey(FreeFormArgs.VARIABLE_PARAMS)) {
             // with variable params the arguments are known, and checked, only when the task runs

@@ -35,6 +35,30 @@ class LoaderRefusalsTest {
     }
 
     @Test
+    void aModuleThePlaybookBringsAsPythonIsRefusedByName() throws IOException {
+        Files.createDirectories(dir.resolve("action_plugins"));
+        Files.writeString(dir.resolve("action_plugins/shell_no_failed.py"), "# an action plugin\n");
+        PlaybookError e = loadFails("""
+                - hosts: all
+                  tasks:
+                    - shell_no_failed: echo hi
+                """);
+        assertEquals(3, e.location().line());
+        assertTrue(e.getMessage().contains("lvsplay does not support custom modules or action plugins: 'shell_no_failed' is "
+                + dir.resolve("action_plugins/shell_no_failed.py")), e.getMessage());
+    }
+
+    @Test
+    void aModuleNobodyDefinesIsStillUnresolved() throws IOException {
+        PlaybookError e = loadFails("""
+                - hosts: all
+                  tasks:
+                    - shell_no_failed: echo hi
+                """);
+        assertTrue(e.getMessage().contains("couldn't resolve module/action 'shell_no_failed'"), e.getMessage());
+    }
+
+    @Test
     void aDuplicateKeyIsRefusedAtItsSecondLine() throws IOException {
         PlaybookError e = loadFails("""
                 - hosts: web
