@@ -22,6 +22,7 @@ public final class BuiltinModules {
                 PackageModule.generic(),
                 io.lvsplay.modules.packages.DnfModule.dnf(),
                 io.lvsplay.modules.packages.DnfModule.yum(),
+                new io.lvsplay.modules.packages.PipModule(),
                 new StatModule(),
                 new UriModule(),
                 new WaitForModule(),

@@ -41,7 +41,7 @@ class BuiltinModulesTest {
     @Test
     void theShippedModulesAreTheDocumentedOnes() {
         assertEquals(List.of("command", "shell", "copy", "template", "file", "lineinfile", "blockinfile", "sysctl",
-                        "service", "package", "dnf", "yum", "stat", "uri", "wait_for", "assert", "fail", "debug",
+                        "service", "package", "dnf", "yum", "pip", "stat", "uri", "wait_for", "assert", "fail", "debug",
                         "set_fact", "group_by", "add_host", "ping", "async_status", "apt", "package_facts", "systemd", "service_facts", "sysvinit", "modprobe", "hostname",
                         "iptables", "ini_file", "replace", "cron", "authorized_key", "getent", "raw", "tempfile", "find",
                         "seboolean", "selinux", "user", "group", "slurp", "script", "pause", "setup", "fetch", "assemble", "get_url", "unarchive", "known_hosts", "debconf", "mount"),
