@@ -95,7 +95,7 @@ public final class PlaybookLoader {
         playbookDir = baseDir;
         for (String key : map.keySet()) {
             if (!PLAY_KEYS.contains(key)) {
-                throw new PlaybookError(doc.at(map, key), "'" + key + "' is not a valid play keyword"
+                throw new PlaybookError(doc.at(map, key), "'" + key + "' is not a valid attribute for a Play"
                         + (modules.knows(key) ? " (module calls belong under 'tasks:')" : ""));
             }
         }

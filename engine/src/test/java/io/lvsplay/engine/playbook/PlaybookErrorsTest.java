@@ -61,7 +61,7 @@ class PlaybookErrorsTest {
                   tasks: []
                 """);
         assertAt(e, dir.resolve("site.yml"), 2);
-        assertTrue(e.getMessage().contains("'gather_fact' is not a valid play keyword"), e.getMessage());
+        assertTrue(e.getMessage().contains("'gather_fact' is not a valid attribute for a Play"), e.getMessage());
     }
 
     @Test
