@@ -132,7 +132,9 @@ class EngineLabTest {
     void aSyntaxErrorNamesFileAndLine() {
         LvsplayRun.Result result = run("syntax-error.yml");
         assertEquals(5, result.exitCode());
-        assertTrue(result.stderr().matches("(?s).*syntax-error.yml:\\d+: YAML syntax error.*"), result.stderr());
+        // Ansible's layout: the message on the ERROR! line, then where it is
+        assertTrue(result.stderr().matches("(?s).*ERROR! YAML syntax error.*The error appears to be in '[^']*syntax-error.yml:\\d+'.*"),
+                result.stderr());
     }
 
     @Test
